@@ -1,0 +1,16 @@
+package dev.runway.access.rest;
+
+import dev.runway.common.testing.PlatformContractTests;
+import dev.runway.common.testing.RunwayTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(value = RunwayTestResource.class, initArgs = @ResourceArg(name = "database", value = "runway_access"))
+class AccessPlatformContractTest extends PlatformContractTests {
+    @Override
+    protected String authenticatedPath() {
+        return "/api/v1/ping";
+    }
+}

@@ -1,0 +1,16 @@
+package dev.runway.catalog.rest;
+
+import dev.runway.common.testing.PlatformContractTests;
+import dev.runway.common.testing.RunwayTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(value = RunwayTestResource.class, initArgs = @ResourceArg(name = "database", value = "runway_catalog"))
+class CatalogPlatformContractTest extends PlatformContractTests {
+    @Override
+    protected String authenticatedPath() {
+        return "/api/v1/ping";
+    }
+}

@@ -1,0 +1,181 @@
+package dev.runway.common.error;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * The one place where exceptions become HTTP errors: every 4xx/5xx a Runway service answers is an
+ * {@code application/problem+json} body. Messages of unexpected exceptions never reach the caller.
+ */
+public class ProblemExceptionMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
+
+    @ServerExceptionMapper
+    public Response runway(RunwayException e, UriInfo uri) {
+        if (e.kind().status >= 500) {
+            LOG.warnf("%s on %s: %s", e.kind().title, path(uri), e.getMessage());
+        }
+        return ProblemResponses.response(
+                ProblemResponses.problem(e.kind(), e.getMessage(), path(uri), e.violations()));
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        boolean returnValue = false;
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            returnValue |= isReturnValue(v.getPropertyPath());
+            violations.add(new Problem.Violation(fieldOf(v.getPropertyPath()), v.getMessage()));
+        }
+        if (returnValue) {
+            // An invalid response is our bug, not the caller's.
+            return unexpected(e, uri);
+        }
+        violations.sort(Comparator.comparing(Problem.Violation::field));
+        return ProblemResponses.response(ProblemResponses.problem(ProblemKind.INVALID_INPUT,
+                "The request has " + violations.size() + " invalid field(s).", path(uri), violations));
+    }
+
+    @ServerExceptionMapper
+    public Response jsonMapping(JsonMappingException e, UriInfo uri) {
+        return malformedJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonProcessing(JsonProcessingException e, UriInfo uri) {
+        return malformedJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonProcessingException json) {
+            return malformedJson(json, uri);
+        }
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type == null ? "HTTP " + status : type.getReasonPhrase();
+        String detail = switch (status) {
+            case 404 -> "No resource at this path.";
+            case 405 -> "This method is not allowed on this resource.";
+            case 406 -> "None of the accepted media types can be produced.";
+            case 415 -> "This media type is not supported here.";
+            default -> title;
+        };
+        return ProblemResponses.response(ProblemResponses.problem(status, slug(title), title, detail, path(uri),
+                List.of(), null));
+    }
+
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class,
+            AuthenticationCompletionException.class })
+    public Response unauthenticated(Exception e, UriInfo uri) {
+        return ProblemResponses.response(ProblemResponses.problem(ProblemKind.UNAUTHENTICATED,
+                "A valid bearer token is required.", path(uri), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return ProblemResponses.response(ProblemResponses.problem(ProblemKind.NOT_PERMITTED,
+                "Your roles do not allow this action.", path(uri), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        Problem problem = ProblemResponses.internal(path(uri));
+        LOG.errorf(e, "Unexpected error %s on %s", problem.errorId(), path(uri));
+        return ProblemResponses.response(problem);
+    }
+
+    private Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        String field = "$";
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            field = jsonPath(mapping.getPath());
+        }
+        // Jackson's own message names Java types; say where it broke instead.
+        String message = e.getLocation() == null ? "Malformed JSON."
+                : "Malformed or mistyped JSON at line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ".";
+        return ProblemResponses.response(ProblemResponses.problem(ProblemKind.INVALID_INPUT, message, path(uri),
+                List.of(new Problem.Violation(field, "malformed or of the wrong type"))));
+    }
+
+    static String jsonPath(List<JsonMappingException.Reference> refs) {
+        StringBuilder sb = new StringBuilder("$");
+        for (JsonMappingException.Reference ref : refs) {
+            if (ref.getFieldName() != null) {
+                sb.append('.').append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Turns a bean-validation path like {@code create.request.spec.owner} (method, parameter, properties)
+     * into the field the caller sent: {@code spec.owner}, or the parameter name for query/path params.
+     */
+    static String fieldOf(Path path) {
+        List<String> parts = new ArrayList<>();
+        String parameter = null;
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                continue;
+            }
+            String name = node.getName();
+            if (node.getIndex() != null) {
+                parts.add((name == null ? "" : name) + "[" + node.getIndex() + "]");
+            } else if (name != null && !name.startsWith("<")) {
+                parts.add(name);
+            }
+        }
+        if (parts.isEmpty()) {
+            return parameter == null ? "$" : parameter;
+        }
+        return String.join(".", parts).replace(".[", "[");
+    }
+
+    private static boolean isReturnValue(Path path) {
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.RETURN_VALUE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String slug(String title) {
+        return title.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getPath();
+    }
+}

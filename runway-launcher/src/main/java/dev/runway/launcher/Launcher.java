@@ -1,0 +1,49 @@
+package dev.runway.launcher;
+
+import dev.runway.launcher.kubernetes.KubernetesSandboxCommand;
+import dev.runway.launcher.postgres.PostgresCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of {@code runway-launcher.jar}: the local infrastructure that {@code bin/runway} starts on a
+ * developer machine. Every subcommand runs in the foreground until SIGTERM/SIGINT and prints one {@code READY}
+ * line on stdout once it serves; logs go to stderr.
+ */
+@Command(name = "runway-launcher",
+        mixinStandardHelpOptions = true,
+        versionProvider = Launcher.Version.class,
+        description = "Runs the local infrastructure of Runway in the foreground.",
+        subcommands = { PostgresCommand.class, KubernetesSandboxCommand.class, CommandLine.HelpCommand.class })
+public final class Launcher {
+
+    public static void main(String[] args) {
+        // must happen before anything touches java.util.logging, so that JUL and slf4j share one stderr handler
+        System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Launcher()).setExecutionExceptionHandler(Launcher::reportFailure);
+    }
+
+    /** A failure to start is reported as its chain of messages: the server's own log is already on stderr. */
+    private static int reportFailure(Exception failure, CommandLine command, CommandLine.ParseResult parsed) {
+        StringBuilder message = new StringBuilder(command.getCommandSpec().qualifiedName()).append(": ")
+                .append(failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            message.append("\n  caused by: ").append(cause.getMessage() == null
+                    ? cause.getClass().getSimpleName() : cause.getMessage());
+        }
+        command.getErr().println(message);
+        return 1;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Launcher.class.getPackage().getImplementationVersion();
+            return new String[] { "runway-launcher " + (version == null ? "(development)" : version) };
+        }
+    }
+}

@@ -17,6 +17,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -58,6 +60,17 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response jsonMapping(JsonMappingException e, UriInfo uri) {
+        return malformedJson(e, uri);
+    }
+
+    /** Declared for the exact type so it takes precedence over Quarkus's built-in mapper, whose body names Java types. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return malformedJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
         return malformedJson(e, uri);
     }
 
@@ -149,10 +162,13 @@ public class ProblemExceptionMappers {
                 parameter = node.getName();
                 continue;
             }
-            String name = node.getName();
+            // Container elements ("<list element>") are addressed by their index on the enclosing property.
+            String name = node.getName() == null || node.getName().startsWith("<") ? "" : node.getName();
             if (node.getIndex() != null) {
-                parts.add((name == null ? "" : name) + "[" + node.getIndex() + "]");
-            } else if (name != null && !name.startsWith("<")) {
+                parts.add(name + "[" + node.getIndex() + "]");
+            } else if (node.getKey() != null) {
+                parts.add(name + "[" + node.getKey() + "]");
+            } else if (!name.isEmpty()) {
                 parts.add(name);
             }
         }

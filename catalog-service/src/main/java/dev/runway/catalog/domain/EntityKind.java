@@ -1,0 +1,85 @@
+package dev.runway.catalog.domain;
+
+import java.util.List;
+
+/**
+ * The built-in kinds of Backstage's catalog model, with the spec fields each requires
+ * ({@code schema/kinds/*.v1alpha1.schema.json}) and the reference fields that generate relations
+ * ({@code BuiltinKindsEntityProcessor}).
+ */
+public enum EntityKind {
+    COMPONENT("Component", List.of("type", "lifecycle", "owner"), List.of(
+            RefField.single("owner", "Group", RelationType.OWNED_BY),
+            RefField.single("system", "System", RelationType.PART_OF),
+            RefField.single("subcomponentOf", "Component", RelationType.PART_OF),
+            RefField.many("providesApis", "API", RelationType.PROVIDES_API),
+            RefField.many("consumesApis", "API", RelationType.CONSUMES_API),
+            RefField.many("dependsOn", null, RelationType.DEPENDS_ON),
+            RefField.many("dependencyOf", null, RelationType.DEPENDENCY_OF))),
+    API("API", List.of("type", "lifecycle", "owner", "definition"), List.of(
+            RefField.single("owner", "Group", RelationType.OWNED_BY),
+            RefField.single("system", "System", RelationType.PART_OF))),
+    RESOURCE("Resource", List.of("type", "owner"), List.of(
+            RefField.single("owner", "Group", RelationType.OWNED_BY),
+            RefField.single("system", "System", RelationType.PART_OF),
+            RefField.many("dependsOn", null, RelationType.DEPENDS_ON),
+            RefField.many("dependencyOf", null, RelationType.DEPENDENCY_OF))),
+    SYSTEM("System", List.of("owner"), List.of(
+            RefField.single("owner", "Group", RelationType.OWNED_BY),
+            RefField.single("domain", "Domain", RelationType.PART_OF))),
+    DOMAIN("Domain", List.of("owner"), List.of(
+            RefField.single("owner", "Group", RelationType.OWNED_BY),
+            RefField.single("subdomainOf", "Domain", RelationType.PART_OF))),
+    GROUP("Group", List.of("type", "children"), List.of(
+            RefField.single("parent", "Group", RelationType.CHILD_OF),
+            RefField.many("children", "Group", RelationType.PARENT_OF),
+            RefField.many("members", "User", RelationType.HAS_MEMBER))),
+    USER("User", List.of("memberOf"), List.of(
+            RefField.many("memberOf", "Group", RelationType.MEMBER_OF))),
+    LOCATION("Location", List.of(), List.of());
+
+    public final String wireName;
+    public final List<String> requiredSpecFields;
+    public final List<RefField> refFields;
+
+    EntityKind(String wireName, List<String> requiredSpecFields, List<RefField> refFields) {
+        this.wireName = wireName;
+        this.requiredSpecFields = requiredSpecFields;
+        this.refFields = refFields;
+    }
+
+    /** Kinds are matched exactly as Backstage's kind schemas do (case-sensitive). */
+    public static EntityKind fromWire(String kind) {
+        for (EntityKind k : values()) {
+            if (k.wireName.equals(kind)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    /** For path parameters and filters, where kinds are compared case-insensitively like refs. */
+    public static EntityKind fromAnyCase(String kind) {
+        for (EntityKind k : values()) {
+            if (k.wireName.equalsIgnoreCase(kind)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    public static String wireNames() {
+        return String.join(", ", java.util.Arrays.stream(values()).map(k -> k.wireName).toList());
+    }
+
+    /** A spec field holding one reference or a list of them; {@code defaultKind} null means the ref must name its kind. */
+    public record RefField(String field, String defaultKind, RelationType relation, boolean array) {
+        static RefField single(String field, String defaultKind, RelationType relation) {
+            return new RefField(field, defaultKind, relation, false);
+        }
+
+        static RefField many(String field, String defaultKind, RelationType relation) {
+            return new RefField(field, defaultKind, relation, true);
+        }
+    }
+}

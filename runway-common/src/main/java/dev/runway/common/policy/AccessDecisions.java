@@ -1,0 +1,79 @@
+package dev.runway.common.policy;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+import dev.runway.common.error.NotPermittedException;
+import dev.runway.common.error.UpstreamUnavailableException;
+
+/**
+ * Asks access-service for decisions and fails closed: when it is unreachable, slow, or answers anything but a
+ * well-formed decision, the answer is never "allow" but an {@link UpstreamUnavailableException} (503 to the
+ * caller, safe to retry). The bearer token decides whose question it is: forward the user's token, or send the
+ * service's own token with an explicit {@link DecisionSubject}.
+ */
+@ApplicationScoped
+public class AccessDecisions {
+    private static final Logger LOG = Logger.getLogger(AccessDecisions.class);
+    private static final String UNAVAILABLE = "access-service could not decide; the action is denied until it answers.";
+
+    private final DecisionApi api;
+
+    public AccessDecisions(@RestClient DecisionApi api) {
+        this.api = api;
+    }
+
+    public Decision decide(String bearerToken, DecisionRequest request) {
+        Decision decision;
+        try {
+            decision = api.decide(authorization(bearerToken), request);
+        } catch (RuntimeException e) {
+            throw unavailable(e);
+        }
+        if (decision == null || decision.decision() == null) {
+            throw new UpstreamUnavailableException(UNAVAILABLE);
+        }
+        return decision;
+    }
+
+    /** Decides and throws {@link NotPermittedException} (403) with access-service's reason unless allowed. */
+    public Decision require(String bearerToken, DecisionRequest request) {
+        Decision decision = decide(bearerToken, request);
+        if (!decision.allowed()) {
+            throw new NotPermittedException(decision.reason());
+        }
+        return decision;
+    }
+
+    /** Many checks in one round trip; the decisions come back in the order of {@code requests}. */
+    public List<Decision> decideAll(String bearerToken, List<DecisionRequest> requests) {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        BatchDecisionResponse response;
+        try {
+            response = api.decideAll(authorization(bearerToken), new BatchDecisionRequest(requests));
+        } catch (RuntimeException e) {
+            throw unavailable(e);
+        }
+        if (response == null || response.decisions() == null || response.decisions().size() != requests.size()
+                || response.decisions().stream().anyMatch(d -> d == null || d.decision() == null)) {
+            throw new UpstreamUnavailableException(UNAVAILABLE);
+        }
+        return response.decisions();
+    }
+
+    private static String authorization(String bearerToken) {
+        return "Bearer " + bearerToken;
+    }
+
+    private static UpstreamUnavailableException unavailable(RuntimeException e) {
+        // The cause goes to the log only: its message may name hosts and ports.
+        LOG.warnf("policy decision failed closed: %s", e.toString());
+        return new UpstreamUnavailableException(UNAVAILABLE, e);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.runway.common.policy;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** Many checks in one call, for list pages; answered in the same order. */
+public record BatchDecisionRequest(@NotEmpty @Size(max = 200) List<@NotNull @Valid DecisionRequest> checks) {
+}

@@ -1,0 +1,51 @@
+package dev.runway.common.policy;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * What a decision is about. {@code id} names it as role-binding scopes do ({@code entity:component:default/payments-api},
+ * {@code environment:<id>}, {@code team:<name>}, {@code access-request:<id>}, {@code audit}); {@code owner} is the team
+ * that owns it, which only the asking service knows; {@code attributes} carry the facts rules look at
+ * ({@link #TIER}, {@link #REQUESTER}).
+ */
+public record DecisionResource(
+        @NotBlank @Size(max = 512) @Pattern(regexp = "[a-z][a-z-]*(:.+)?", message = "must look like <kind>[:<name>]") String id,
+        @Size(max = 255) String owner,
+        @Size(max = 20) Map<@NotBlank @Size(max = 64) String, @Size(max = 255) String> attributes) {
+
+    /** The environment tier: {@code production} needs an approver. */
+    public static final String TIER = "tier";
+    /** Who asked for the thing being approved: an approver is never the requester. */
+    public static final String REQUESTER = "requester";
+    public static final String PRODUCTION = "production";
+
+    public static final DecisionResource AUDIT_LOG = new DecisionResource("audit", null, Map.of());
+
+    public DecisionResource {
+        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+    }
+
+    public static DecisionResource entity(String kind, String namespace, String name, String owner) {
+        return new DecisionResource("entity:" + kind.toLowerCase() + ":" + namespace + "/" + name, owner, Map.of());
+    }
+
+    public static DecisionResource environment(String id, String owner, String tier, String requester) {
+        Map<String, String> attributes = new HashMap<>();
+        if (tier != null) {
+            attributes.put(TIER, tier);
+        }
+        if (requester != null) {
+            attributes.put(REQUESTER, requester);
+        }
+        return new DecisionResource("environment:" + id, owner, attributes);
+    }
+
+    public String attribute(String name) {
+        return attributes.get(name);
+    }
+}

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import dev.runway.ui.client.PlatformServices;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -19,16 +20,19 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Path("/")
 public class PortalPage {
     private final SecurityIdentity identity;
+    private final PlatformServices services;
 
-    public PortalPage(SecurityIdentity identity) {
+    public PortalPage(SecurityIdentity identity, PlatformServices services) {
         this.identity = identity;
+        this.services = services;
     }
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance landing();
 
-        static native TemplateInstance home(String username, String displayName, List<String> teams, List<String> roles);
+        static native TemplateInstance home(String username, String displayName, List<String> teams, List<String> roles,
+                List<PlatformServices.ServiceStatus> services);
     }
 
     @GET
@@ -51,6 +55,7 @@ public class PortalPage {
             displayName = idToken.getClaim("name") == null ? username : idToken.getClaim("name").toString();
             teams = idToken.getGroups() == null ? List.of() : List.copyOf(new TreeSet<>(idToken.getGroups()));
         }
-        return Templates.home(username, displayName, teams, List.copyOf(new TreeSet<>(identity.getRoles())));
+        return Templates.home(username, displayName, teams, List.copyOf(new TreeSet<>(identity.getRoles())),
+                services.status());
     }
 }

@@ -2,6 +2,7 @@ package dev.runway.ui.web;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,10 +29,27 @@ class PortalPageTest {
 
     @Test
     @TestSecurity(user = "alice", roles = "developer")
-    void homeShowsTheSignedInUser() {
+    void homeShowsTheSignedInUserAndWhichServicesAnswer() {
+        // No service runs in this test: each is reported as unreachable, in words, not as an error page.
         given().when().get("/home")
                 .then().statusCode(200)
                 .body(containsString("<strong id=\"username\">alice</strong>"))
-                .body(containsString("developer"));
+                .body(containsString("developer"))
+                .body(containsString("<strong>catalog</strong> is not reachable"));
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "developer")
+    void unknownPageIsAReadablePage() {
+        given().when().get("/no-such-page")
+                .then().statusCode(404)
+                .contentType(containsString("text/html"))
+                .body(containsString("Page not found"))
+                .body(not(containsString("\"status\"")));
+    }
+
+    @Test
+    void scriptsComeFromThePackagedHtmx() {
+        given().when().get("/webjars/htmx.org/2.0.4/dist/htmx.min.js").then().statusCode(200);
     }
 }

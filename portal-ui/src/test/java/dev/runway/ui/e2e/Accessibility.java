@@ -1,0 +1,41 @@
+package dev.runway.ui.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.Page;
+
+/** Runs axe-core (installed from npm by bin/runway test) in the page and fails on serious or critical findings. */
+final class Accessibility {
+    private static String axeSource;
+
+    private Accessibility() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static void assertNoSeriousViolations(Page page) throws IOException {
+        page.addScriptTag(new Page.AddScriptTagOptions().setContent(axe()));
+        List<Map<String, Object>> violations = (List<Map<String, Object>>) page.evaluate(
+                "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+                        + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                        + ".map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length}))");
+        assertEquals(List.of(), violations, "accessibility violations on " + page.url());
+    }
+
+    private static synchronized String axe() throws IOException {
+        if (axeSource == null) {
+            Path path = RunningPlatform.root().resolve(".runway/e2e/node_modules/axe-core/axe.min.js");
+            if (!Files.exists(path)) {
+                throw new IllegalStateException("axe-core is missing at " + path + ": run the tests with bin/runway test, "
+                        + "which installs it (npm install --prefix .runway/e2e axe-core)");
+            }
+            axeSource = Files.readString(path);
+        }
+        return axeSource;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.runway.ui.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.Page;
+
+/**
+ * Signing in and out through Keycloak's real login page, against the platform started as a user starts it.
+ */
+class SignInJourneyIT {
+    private static Browser browser;
+
+    @BeforeAll
+    static void platformAndBrowser() throws Exception {
+        RunningPlatform.ensureUp();
+        browser = new Browser("sign-in");
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    static void signIn(Page page, String user) {
+        page.navigate(RunningPlatform.PORTAL + "/home");
+        assertThat(page.locator("#kc-login")).isVisible();
+        page.fill("#username", user);
+        page.fill("#password", "runway-demo");
+        page.click("#kc-login");
+        page.waitForURL(RunningPlatform.PORTAL + "/home**");
+    }
+
+    @Test
+    void aliceSignsInSeesHerTeamAndEveryServiceAcceptsHerThenSignsOut() throws Exception {
+        Page page = browser.newUser();
+        page.navigate(RunningPlatform.PORTAL + "/");
+        browser.screenshot(page, "landing");
+        Accessibility.assertNoSeriousViolations(page);
+
+        page.click("text=Sign in with single sign-on");
+        assertThat(page.locator("#kc-login")).isVisible();
+        browser.screenshot(page, "keycloak-login");
+        page.fill("#username", "alice");
+        page.fill("#password", "runway-demo");
+        page.click("#kc-login");
+        page.waitForURL(RunningPlatform.PORTAL + "/home**");
+
+        assertThat(page.locator("#username")).hasText("alice");
+        assertThat(page.locator("h1")).containsText("Alice");
+        assertThat(page.locator("#teams")).containsText("payments");
+        assertThat(page.locator("#roles")).containsText("developer");
+        // The portal called each API with alice's access token, and each accepted it.
+        assertThat(page.locator("#services li.ok")).hasCount(3);
+        browser.screenshot(page, "home");
+        Accessibility.assertNoSeriousViolations(page);
+
+        page.click("text=Sign out");
+        page.waitForURL(RunningPlatform.PORTAL + "/");
+        browser.screenshot(page, "signed-out");
+        // The Keycloak session ended too: the next visit asks for the password again.
+        page.navigate(RunningPlatform.PORTAL + "/home");
+        assertThat(page.locator("#kc-login")).isVisible();
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedByKeycloak() {
+        Page page = browser.newUser();
+        page.navigate(RunningPlatform.PORTAL + "/home");
+        page.fill("#username", "alice");
+        page.fill("#password", "not-her-password");
+        page.click("#kc-login");
+        assertThat(page.locator("#input-error")).isVisible();
+        browser.screenshot(page, "wrong-password");
+    }
+
+    @Test
+    void daveSeesThePlatformAdminRole() {
+        Page page = browser.newUser();
+        signIn(page, "dave");
+        assertThat(page.locator("#roles")).containsText("platform-admin");
+        browser.screenshot(page, "dave-home");
+    }
+}

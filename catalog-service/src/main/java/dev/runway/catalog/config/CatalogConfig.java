@@ -1,0 +1,23 @@
+package dev.runway.catalog.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "runway.catalog")
+public interface CatalogConfig {
+    /** Page size when the caller names none. */
+    @WithDefault("50")
+    int defaultPageSize();
+
+    /** Hard cap on the page size: larger requests are rejected rather than silently served slowly. */
+    @WithDefault("500")
+    int maxPageSize();
+
+    /** Deepest dependency graph a caller may ask for. */
+    @WithDefault("5")
+    int maxGraphDepth();
+
+    /** Most edges one graph answer carries; beyond it the answer says it was truncated. */
+    @WithDefault("2000")
+    int maxGraphEdges();
+}

@@ -1,0 +1,56 @@
+package dev.runway.catalog.domain;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One catalog entity (or its tombstone, when {@link #deletedAt} is set). Filter columns mirror the body. */
+@Entity
+@Table(name = "entity")
+public class CatalogEntity {
+    @Id
+    public UUID id;
+    public String ref;
+    public String kind;
+    public String namespace;
+    public String name;
+    public String type;
+    public String lifecycle;
+    @Column(name = "owner_ref")
+    public String ownerRef;
+    @Column(name = "system_ref")
+    public String systemRef;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] tags;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String labels;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String body;
+    @Column(name = "search_text")
+    public String searchText;
+    public String etag;
+    public int version;
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+    @Column(name = "created_by")
+    public String createdBy;
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+    @Column(name = "updated_by")
+    public String updatedBy;
+    @Column(name = "deleted_at")
+    public OffsetDateTime deletedAt;
+    @Column(name = "deleted_by")
+    public String deletedBy;
+
+    public boolean deleted() {
+        return deletedAt != null;
+    }
+}

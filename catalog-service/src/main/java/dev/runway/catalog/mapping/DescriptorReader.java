@@ -1,0 +1,86 @@
+package dev.runway.catalog.mapping;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import dev.runway.common.error.InvalidInputException;
+import dev.runway.common.error.Problem;
+
+/**
+ * Reads descriptors from a request body: JSON (one object or an array of them) or YAML (one or more documents
+ * separated by {@code ---}, as in a {@code catalog-info.yaml}). Empty YAML documents are skipped.
+ */
+@ApplicationScoped
+public class DescriptorReader {
+    private static final YAMLMapper YAML = new YAMLMapper();
+    private final ObjectMapper json;
+
+    public DescriptorReader(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public static boolean isJson(String contentType) {
+        return contentType != null && contentType.toLowerCase().contains("json");
+    }
+
+    public List<JsonNode> read(String body, String contentType) {
+        if (body == null || body.isBlank()) {
+            throw new InvalidInputException("The request body is empty.",
+                    List.of(new Problem.Violation("$", "at least one entity descriptor is required")));
+        }
+        List<JsonNode> docs = new ArrayList<>();
+        try {
+            if (isJson(contentType)) {
+                JsonNode node = json.readTree(body);
+                if (node.isArray()) {
+                    node.forEach(docs::add);
+                } else {
+                    docs.add(node);
+                }
+            } else {
+                try (MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(body)) {
+                    while (it.hasNextValue()) {
+                        JsonNode doc = it.nextValue();
+                        if (doc != null && !doc.isNull() && !doc.isMissingNode()) {
+                            docs.add(doc);
+                        }
+                    }
+                }
+            }
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new InvalidInputException("Malformed " + (isJson(contentType) ? "JSON" : "YAML") + where + ".",
+                    List.of(new Problem.Violation("$", "not parseable" + where)));
+        } catch (IOException e) {
+            throw new InvalidInputException("The request body could not be read.");
+        }
+        if (docs.isEmpty()) {
+            throw new InvalidInputException("The request body holds no document.",
+                    List.of(new Problem.Violation("$", "at least one entity descriptor is required")));
+        }
+        return docs;
+    }
+
+    /** Multi-document YAML in the catalog-info.yaml format. */
+    public String writeYaml(List<? extends JsonNode> docs) {
+        StringBuilder sb = new StringBuilder();
+        try {
+            for (JsonNode doc : docs) {
+                sb.append(YAML.writeValueAsString(doc));
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render YAML", e);
+        }
+        return sb.toString();
+    }
+}

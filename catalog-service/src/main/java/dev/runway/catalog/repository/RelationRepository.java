@@ -1,0 +1,104 @@
+package dev.runway.catalog.repository;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import dev.runway.catalog.domain.Relation;
+import dev.runway.catalog.domain.RelationType;
+
+/** The relations table: both directions of every edge, keyed by the entity whose spec emitted it. */
+@ApplicationScoped
+public class RelationRepository {
+    private final EntityManager em;
+
+    public RelationRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    /** A relation as seen from its source, with whether the target is a live entity. */
+    public record StoredRelation(String type, String targetRef, boolean resolved) {
+    }
+
+    /** Replaces every row {@code origin} emitted with the given relations and their inverses. */
+    public void replace(String origin, Collection<Relation> emitted) {
+        em.createNativeQuery("DELETE FROM entity_relation WHERE origin_ref = ?1").setParameter(1, origin)
+                .executeUpdate();
+        Set<Relation> rows = new LinkedHashSet<>();
+        for (Relation r : emitted) {
+            rows.add(r);
+            rows.add(r.inverse());
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<String> sources = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        List<String> targets = new ArrayList<>();
+        for (Relation r : rows) {
+            sources.add(r.sourceRef());
+            types.add(r.type().wireName);
+            targets.add(r.targetRef());
+        }
+        // One statement per write whatever the fan-out: arrays unnested server-side.
+        em.createNativeQuery("""
+                INSERT INTO entity_relation (source_ref, type, target_ref, origin_ref)
+                SELECT s, t, g, ?4 FROM unnest(?1, ?2, ?3) AS x(s, t, g)
+                ON CONFLICT DO NOTHING
+                """)
+                .setParameter(1, sources.toArray(String[]::new))
+                .setParameter(2, types.toArray(String[]::new))
+                .setParameter(3, targets.toArray(String[]::new))
+                .setParameter(4, origin)
+                .executeUpdate();
+    }
+
+    public List<StoredRelation> outgoing(String ref) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT DISTINCT r.type, r.target_ref, (e.id IS NOT NULL) AS resolved
+                FROM entity_relation r LEFT JOIN entity e ON e.ref = r.target_ref AND e.deleted_at IS NULL
+                WHERE r.source_ref = ?1 ORDER BY r.type, r.target_ref
+                """).setParameter(1, ref).getResultList();
+        return rows.stream().map(r -> new StoredRelation((String) r[0], (String) r[1], (Boolean) r[2])).toList();
+    }
+
+    /** Every edge reachable from {@code root} within {@code depth} hops over the given relation types. */
+    public List<Relation> graph(String root, int depth, Set<RelationType> types, int maxEdges) {
+        String[] typeNames = types.stream().map(t -> t.wireName).toArray(String[]::new);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                WITH RECURSIVE walk(source_ref, type, target_ref, depth) AS (
+                    SELECT DISTINCT source_ref, type, target_ref, 1 FROM entity_relation
+                    WHERE source_ref = ?1 AND type = ANY(?2)
+                  UNION
+                    SELECT r.source_ref, r.type, r.target_ref, w.depth + 1
+                    FROM walk w JOIN entity_relation r ON r.source_ref = w.target_ref
+                    WHERE w.depth < ?3 AND r.type = ANY(?2)
+                )
+                SELECT DISTINCT source_ref, type, target_ref FROM walk ORDER BY source_ref, type, target_ref
+                LIMIT ?4
+                """)
+                .setParameter(1, root).setParameter(2, typeNames).setParameter(3, depth).setParameter(4, maxEdges)
+                .getResultList();
+        return rows.stream()
+                .map(r -> new Relation((String) r[0], RelationType.fromWire((String) r[1]), (String) r[2])).toList();
+    }
+
+    /** Which of the given refs are live entities. */
+    public Set<String> live(Collection<String> refs) {
+        if (refs.isEmpty()) {
+            return Set.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<String> rows = em.createNativeQuery(
+                "SELECT ref FROM entity WHERE ref = ANY(?1) AND deleted_at IS NULL")
+                .setParameter(1, refs.toArray(String[]::new)).getResultList();
+        return Set.copyOf(rows);
+    }
+}

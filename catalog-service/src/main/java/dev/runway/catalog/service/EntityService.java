@@ -1,0 +1,370 @@
+package dev.runway.catalog.service;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.runway.catalog.audit.AuditOutbox;
+import dev.runway.catalog.domain.CatalogEntity;
+import dev.runway.catalog.domain.DescriptorValidator;
+import dev.runway.catalog.domain.EntityKind;
+import dev.runway.catalog.domain.EntityRef;
+import dev.runway.catalog.domain.HistoryEntry;
+import dev.runway.catalog.domain.JsonPatchDiff;
+import dev.runway.catalog.domain.ValidatedEntity;
+import dev.runway.catalog.mapping.EntityMapper;
+import dev.runway.catalog.policy.Caller;
+import dev.runway.catalog.policy.CatalogPolicy;
+import dev.runway.catalog.policy.Decision;
+import dev.runway.catalog.repository.EntityRepository;
+import dev.runway.catalog.repository.HistoryRepository;
+import dev.runway.catalog.repository.RelationRepository;
+import dev.runway.catalog.rest.dto.EntityView;
+import dev.runway.catalog.rest.dto.ImportReport;
+import dev.runway.catalog.rest.dto.ImportReport.Outcome;
+import dev.runway.catalog.rest.dto.ValidationReport;
+import dev.runway.common.error.ConflictException;
+import dev.runway.common.error.InvalidInputException;
+import dev.runway.common.error.NotPermittedException;
+import dev.runway.common.error.PreconditionFailedException;
+import dev.runway.common.error.Problem;
+import dev.runway.common.error.ResourceNotFoundException;
+import dev.runway.common.error.UnprocessableException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Writes to the catalog. Each write validates, asks the {@link CatalogPolicy}, stores the new version with its
+ * filter columns, replaces the relations it emits, appends a history entry and an audit event — all in one
+ * transaction. Deleted entities stay as tombstones: only an explicit create brings one back.
+ */
+@ApplicationScoped
+public class EntityService {
+    private final EntityRepository entities;
+    private final HistoryRepository history;
+    private final RelationRepository relations;
+    private final AuditOutbox audit;
+    private final CatalogPolicy policy;
+    private final EntityMapper mapper;
+    private final DescriptorValidator validator = new DescriptorValidator();
+
+    public EntityService(EntityRepository entities, HistoryRepository history, RelationRepository relations,
+            AuditOutbox audit, CatalogPolicy policy, EntityMapper mapper) {
+        this.entities = entities;
+        this.history = history;
+        this.relations = relations;
+        this.audit = audit;
+        this.policy = policy;
+        this.mapper = mapper;
+    }
+
+    /** A stored version and the ETag that names it. */
+    public record Written(EntityView view, String etag, EntityRef ref) {
+    }
+
+    public ValidationReport validate(List<JsonNode> docs) {
+        List<ValidationReport.DocumentVerdict> verdicts = new ArrayList<>();
+        boolean allValid = true;
+        for (int i = 0; i < docs.size(); i++) {
+            DescriptorValidator.Result result = validator.validate(docs.get(i));
+            allValid &= result.valid();
+            verdicts.add(new ValidationReport.DocumentVerdict(i,
+                    result.valid() ? result.entity().ref().canonical() : null, result.valid(),
+                    result.valid() ? null : result.violations()));
+        }
+        return new ValidationReport(allValid, verdicts);
+    }
+
+    @Transactional
+    public Written create(Caller caller, JsonNode doc) {
+        ValidatedEntity v = validOrThrow(doc);
+        String ref = v.ref().canonical();
+        CatalogEntity row = entities.findByRef(ref).orElse(null);
+        if (row != null && !row.deleted()) {
+            throw new ConflictException("Entity " + ref + " already exists; replace it with PUT and its ETag.");
+        }
+        authorize(caller, "catalog.entity.create", ref, null, owningRef(v), true);
+        try {
+            row = store(caller, v, row, row == null ? "created" : "reregistered");
+            return written(row);
+        } catch (PersistenceException e) {
+            // Lost a race with a concurrent create of the same ref (unique ref).
+            throw new ConflictException("Entity " + ref + " was created concurrently; fetch it and retry with PUT.");
+        }
+    }
+
+    @Transactional
+    public Written replace(Caller caller, String kind, String namespace, String name, String ifMatch, JsonNode doc) {
+        String ref = pathRef(kind, namespace, name);
+        CatalogEntity row = lockLive(ref);
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new PreconditionFailedException("If-Match is required: send the ETag of the version you replace.");
+        }
+        checkIfMatch(row, ifMatch);
+        ValidatedEntity v = validOrThrow(doc);
+        if (!v.ref().canonical().equals(ref)) {
+            throw new InvalidInputException("The descriptor names another entity than the path.", List.of(
+                    new Problem.Violation("$.metadata.name", "must identify " + ref + " (kind, namespace, name)")));
+        }
+        authorize(caller, "catalog.entity.update", ref, owningRef(row), owningRef(v), false);
+        if (mapper.parse(row.body).equals(v.body())) {
+            return written(row);
+        }
+        return written(store(caller, v, row, "updated"));
+    }
+
+    @Transactional
+    public void delete(Caller caller, String kind, String namespace, String name, String ifMatch) {
+        String ref = pathRef(kind, namespace, name);
+        CatalogEntity row = lockLive(ref);
+        if (ifMatch != null && !ifMatch.isBlank()) {
+            checkIfMatch(row, ifMatch);
+        }
+        authorize(caller, "catalog.entity.delete", ref, owningRef(row), null, false);
+        ObjectNode before = mapper.parse(row.body);
+        OffsetDateTime now = OffsetDateTime.now();
+        row.deletedAt = now;
+        row.deletedBy = caller.username();
+        row.updatedAt = now;
+        row.updatedBy = caller.username();
+        row.version++;
+        row.etag = newEtag();
+        entities.flush();
+        appendHistory(row, "deleted", caller, JsonPatchDiff.diff(before, JsonNodeFactory.instance.objectNode()));
+        relations.replace(ref, List.of());
+        audit.record(caller, "catalog.entity.delete", ref, "success", null, Map.of("version", row.version));
+    }
+
+    /**
+     * Upserts every document by ref, all or nothing: when any document is rejected nothing is stored (and the
+     * answer is a 422 naming each rejected document); a dry run reports without storing either way.
+     */
+    @Transactional
+    public ImportReport importAll(Caller caller, List<JsonNode> docs, boolean dryRun) {
+        List<ImportReport.Item> items = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        Map<Integer, Planned> plan = new LinkedHashMap<>();
+        for (int i = 0; i < docs.size(); i++) {
+            DescriptorValidator.Result result = validator.validate(docs.get(i));
+            if (!result.valid()) {
+                items.add(new ImportReport.Item(i, null, Outcome.rejected, "invalid descriptor",
+                        result.violations()));
+                continue;
+            }
+            ValidatedEntity v = result.entity();
+            String ref = v.ref().canonical();
+            Integer first = seen.putIfAbsent(ref, i);
+            if (first != null) {
+                items.add(rejected(i, ref, "duplicate of document " + first + " in this request"));
+                continue;
+            }
+            CatalogEntity row = entities.find("ref", ref).withLock(LockModeType.PESSIMISTIC_WRITE)
+                    .firstResultOptional().orElse(null);
+            if (row != null && row.deleted()) {
+                items.add(rejected(i, ref, "deleted, re-register explicitly (POST /api/v1/entities)"));
+                continue;
+            }
+            if (row != null && mapper.parse(row.body).equals(v.body())) {
+                items.add(new ImportReport.Item(i, ref, Outcome.unchanged, null, null));
+                continue;
+            }
+            Decision decision = policy.mayWrite(caller, row == null ? null : owningRef(row), owningRef(v),
+                    row == null);
+            if (!decision.allowed()) {
+                items.add(rejected(i, ref, "not permitted: " + decision.reason()));
+                continue;
+            }
+            Outcome outcome = row == null ? Outcome.created : Outcome.updated;
+            plan.put(i, new Planned(v, row, outcome));
+            items.add(new ImportReport.Item(i, ref, outcome, null, null));
+        }
+        List<ImportReport.Item> rejected = items.stream().filter(it -> it.outcome() == Outcome.rejected).toList();
+        if (!rejected.isEmpty() && !dryRun) {
+            QuarkusTransaction.requiringNew().run(() -> audit.record(caller, "catalog.entity.import", "catalog",
+                    "rejected", rejected.size() + " of " + docs.size() + " documents rejected",
+                    Map.of("rejected", rejected.stream().map(ImportReport.Item::index).toList())));
+            List<Problem.Violation> violations = rejected.stream().flatMap(EntityService::importViolations).toList();
+            throw new UnprocessableException(rejected.size() + " of " + docs.size()
+                    + " documents were rejected; nothing was imported.", violations);
+        }
+        if (!dryRun) {
+            for (Planned p : plan.values()) {
+                store(caller, p.entity, p.row, p.outcome == Outcome.created ? "created" : "updated");
+            }
+        }
+        Map<Outcome, Long> counts = items.stream()
+                .collect(Collectors.groupingBy(ImportReport.Item::outcome, Collectors.counting()));
+        return new ImportReport(dryRun, !dryRun, count(counts, Outcome.created), count(counts, Outcome.updated),
+                count(counts, Outcome.unchanged), count(counts, Outcome.rejected), items);
+    }
+
+    private record Planned(ValidatedEntity entity, CatalogEntity row, Outcome outcome) {
+    }
+
+    private static int count(Map<Outcome, Long> counts, Outcome outcome) {
+        return counts.getOrDefault(outcome, 0L).intValue();
+    }
+
+    private static ImportReport.Item rejected(int index, String ref, String reason) {
+        return new ImportReport.Item(index, ref, Outcome.rejected, reason, null);
+    }
+
+    private static Stream<Problem.Violation> importViolations(ImportReport.Item item) {
+        String prefix = "$[" + item.index() + "]";
+        if (item.violations() == null || item.violations().isEmpty()) {
+            return Stream.of(new Problem.Violation(prefix, item.reason()));
+        }
+        return item.violations().stream().map(v -> new Problem.Violation(prefix + v.field().substring(1), v.message()));
+    }
+
+    /** Writes a new version of {@code v} (into {@code row} when it exists, live or tombstone). */
+    private CatalogEntity store(Caller caller, ValidatedEntity v, CatalogEntity row, String action) {
+        OffsetDateTime now = OffsetDateTime.now();
+        JsonNode before = row == null || row.deleted() ? JsonNodeFactory.instance.objectNode()
+                : mapper.parse(row.body);
+        boolean isNew = row == null;
+        if (isNew) {
+            row = new CatalogEntity();
+            row.id = UUID.randomUUID();
+            row.ref = v.ref().canonical();
+            row.createdAt = now;
+            row.createdBy = caller.username();
+        }
+        row.kind = v.kind().wireName.toLowerCase(Locale.ROOT);
+        row.namespace = v.ref().namespace().toLowerCase(Locale.ROOT);
+        row.name = v.ref().name().toLowerCase(Locale.ROOT);
+        row.type = lower(v.type());
+        row.lifecycle = lower(v.lifecycle());
+        row.ownerRef = v.ownerRef();
+        row.systemRef = v.systemRef();
+        row.tags = v.tags().toArray(String[]::new);
+        JsonNode labels = v.body().path("metadata").path("labels");
+        row.labels = labels.isObject() ? mapper.write(labels) : "{}";
+        row.body = mapper.write(v.body());
+        row.searchText = Stream.of(v.ref().name(), v.title(), v.description(), String.join(" ", v.tags()))
+                .filter(s -> s != null && !s.isBlank()).collect(Collectors.joining(" "));
+        row.etag = newEtag();
+        row.version++;
+        row.updatedAt = now;
+        row.updatedBy = caller.username();
+        row.deletedAt = null;
+        row.deletedBy = null;
+        if (isNew) {
+            entities.persist(row);
+        }
+        entities.flush();
+        appendHistory(row, action, caller, JsonPatchDiff.diff(before, v.body()));
+        relations.replace(row.ref, v.relations());
+        audit.record(caller, "catalog.entity." + (action.equals("created") || action.equals("reregistered")
+                ? "create" : "update"), row.ref, "success", null,
+                Map.of("version", row.version, "change", action));
+        return row;
+    }
+
+    private void appendHistory(CatalogEntity row, String action, Caller caller, JsonNode patch) {
+        HistoryEntry entry = new HistoryEntry();
+        entry.entityId = row.id;
+        entry.ref = row.ref;
+        entry.version = row.version;
+        entry.action = action;
+        entry.actor = caller.username();
+        entry.occurredAt = row.updatedAt;
+        entry.patch = mapper.write(patch);
+        history.persist(entry);
+    }
+
+    private Written written(CatalogEntity row) {
+        EntityView view = mapper.view(row.body, row.id.toString(), row.etag, relations.outgoing(row.ref));
+        return new Written(view, row.etag, EntityRef.parse(row.ref));
+    }
+
+    /** Denials are audited in their own transaction: the write's transaction is rolled back by the 403. */
+    private void authorize(Caller caller, String action, String ref, String currentOwner, String newOwner,
+            boolean isNew) {
+        Decision decision = policy.mayWrite(caller, currentOwner, newOwner, isNew);
+        if (!decision.allowed()) {
+            QuarkusTransaction.requiringNew().run(() -> audit.record(caller, action, ref, "denied",
+                    decision.reason(), Map.of()));
+            throw new NotPermittedException("Not permitted: " + decision.reason() + ".");
+        }
+    }
+
+    private ValidatedEntity validOrThrow(JsonNode doc) {
+        DescriptorValidator.Result result = validator.validate(doc);
+        if (!result.valid()) {
+            throw new InvalidInputException("The entity descriptor has " + result.violations().size()
+                    + " violation(s).", result.violations());
+        }
+        return result.entity();
+    }
+
+    private CatalogEntity lockLive(String ref) {
+        return entities.find("ref", ref).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+                .filter(e -> !e.deleted())
+                .orElseThrow(() -> new ResourceNotFoundException("No entity " + ref + "."));
+    }
+
+    private static void checkIfMatch(CatalogEntity row, String ifMatch) {
+        for (String candidate : ifMatch.split(",")) {
+            String tag = candidate.trim();
+            if (tag.equals("*") || unquote(tag).equals(row.etag)) {
+                return;
+            }
+        }
+        throw new PreconditionFailedException("The entity changed since you read it (current ETag \"" + row.etag
+                + "\"); fetch it again and reapply your change.");
+    }
+
+    private static String unquote(String tag) {
+        String t = tag.startsWith("W/") ? tag.substring(2) : tag;
+        return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
+    }
+
+    /** Canonical ref from path segments; an unknown kind is simply an entity that does not exist. */
+    static String pathRef(String kind, String namespace, String name) {
+        EntityKind k = EntityKind.fromAnyCase(kind);
+        if (k == null) {
+            throw new ResourceNotFoundException("No entity kind " + kind + "; kinds are " + EntityKind.wireNames()
+                    + ".");
+        }
+        return new EntityRef(k.wireName, namespace, name).canonical();
+    }
+
+    /** The team that owns an entity: spec.owner, or for a Group the group itself. */
+    static String owningRef(ValidatedEntity v) {
+        if (v.ownerRef() != null) {
+            return v.ownerRef();
+        }
+        return v.kind() == EntityKind.GROUP ? v.ref().canonical() : null;
+    }
+
+    static String owningRef(CatalogEntity row) {
+        if (row.ownerRef != null) {
+            return row.ownerRef;
+        }
+        return "group".equals(row.kind) ? row.ref : null;
+    }
+
+    private static String newEtag() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+
+    private static String lower(String s) {
+        return s == null ? null : s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,5 @@
+package dev.runway.provisioning.domain;
+
+public enum RequestKind {
+    ENVIRONMENT, DATABASE
+}

@@ -1,0 +1,84 @@
+package dev.runway.provisioning.repository;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.runway.provisioning.domain.ProvisioningRequest;
+import dev.runway.provisioning.domain.RequestKind;
+import dev.runway.provisioning.domain.RequestState;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class ProvisioningRequestRepository implements PanacheRepositoryBase<ProvisioningRequest, UUID> {
+
+    public Optional<ProvisioningRequest> findByIdempotencyKey(String requestedBy, String key) {
+        return find("requestedBy = ?1 and idempotencyKey = ?2", requestedBy, key).firstResultOptional();
+    }
+
+    public List<ProvisioningRequest> listByKind(RequestKind kind) {
+        return list("kind = ?1 order by createdAt", kind);
+    }
+
+    public List<ProvisioningRequest> listByKindAndTeams(RequestKind kind, Collection<String> teams) {
+        return list("kind = ?1 and team in ?2 order by createdAt", kind, teams);
+    }
+
+    /** Requests of the team that still hold (or will hold) resources, for quotas. */
+    public List<ProvisioningRequest> live(String team, RequestKind kind) {
+        return list("team = ?1 and kind = ?2 and state not in ?3", team, kind, RequestState.GONE);
+    }
+
+    public boolean physicalNameTaken(RequestKind kind, String physicalName) {
+        return count("kind = ?1 and physicalName = ?2 and state not in ?3", kind, physicalName,
+                RequestState.GONE) > 0;
+    }
+
+    public List<ProvisioningRequest> databasesOf(UUID environmentId) {
+        return list("kind = ?1 and environmentId = ?2", RequestKind.DATABASE, environmentId);
+    }
+
+    /** Serialises work on one key (a team's quota, an idempotency key) across transactions and replicas. */
+    public void lock(String key) {
+        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, key).getSingleResult();
+    }
+
+    /**
+     * Claims one due request for this transaction; rows another replica is working on are skipped, so two
+     * reconcilers never work the same request.
+     */
+    public Optional<ProvisioningRequest> claimDue(Instant now) {
+        @SuppressWarnings("unchecked")
+        List<ProvisioningRequest> rows = getEntityManager().createNativeQuery(
+                "SELECT * FROM provisioning_request WHERE next_attempt_at <= ?1 ORDER BY next_attempt_at "
+                        + "LIMIT 1 FOR UPDATE SKIP LOCKED", ProvisioningRequest.class)
+                .setParameter(1, now).getResultList();
+        return rows.stream().findFirst();
+    }
+
+    /** Claims the given request if it has work and no one else holds it. */
+    public Optional<ProvisioningRequest> claim(UUID id) {
+        @SuppressWarnings("unchecked")
+        List<ProvisioningRequest> rows = getEntityManager().createNativeQuery(
+                "SELECT * FROM provisioning_request WHERE id = ?1 AND next_attempt_at IS NOT NULL "
+                        + "FOR UPDATE SKIP LOCKED", ProvisioningRequest.class)
+                .setParameter(1, id).getResultList();
+        return rows.stream().findFirst();
+    }
+
+    /** Live environments whose TTL has passed. */
+    public List<UUID> expired(Instant now) {
+        return find("kind = ?1 and desired = ?2 and expiresAt <= ?3 and state not in ?4", RequestKind.ENVIRONMENT,
+                ProvisioningRequest.Desired.PRESENT, now, RequestState.GONE)
+                .project(IdOnly.class).list().stream().map(IdOnly::id).toList();
+    }
+
+    @io.quarkus.runtime.annotations.RegisterForReflection
+    public record IdOnly(UUID id) {
+    }
+}

@@ -1,0 +1,92 @@
+package dev.runway.provisioning.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.runway.common.security.Roles;
+import dev.runway.provisioning.domain.RequestKind;
+import dev.runway.provisioning.mapping.ProvisioningMapper;
+import dev.runway.provisioning.rest.dto.DatabaseRequestBody;
+import dev.runway.provisioning.rest.dto.RequestView;
+import dev.runway.provisioning.service.RequestService;
+
+@Path("/api/v1/databases")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Databases", description = "Requests for PostgreSQL, MariaDB and Redis databases")
+public class DatabaseResource {
+    private final RequestService service;
+    private final CallerResolver callers;
+
+    public DatabaseResource(RequestService service, CallerResolver callers) {
+        this.service = service;
+        this.callers = callers;
+    }
+
+    @POST
+    @RolesAllowed({ Roles.DEVELOPER, Roles.PLATFORM_ADMIN })
+    @Operation(summary = "Request a database in one of the team's environments",
+            description = "A retried request with the same Idempotency-Key returns the first result.")
+    @APIResponse(responseCode = "202", description = "Accepted; Location names the request")
+    @APIResponse(responseCode = "400", description = "Invalid body, engine or plan, per field")
+    @APIResponse(responseCode = "403", description = "Not a member of the team")
+    @APIResponse(responseCode = "409", description = "Name taken or database count quota reached")
+    @APIResponse(responseCode = "422", description = "Unknown environment, or CPU/memory quota exceeded")
+    public Response request(@Valid @NotNull DatabaseRequestBody body,
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        RequestService.Accepted a = service.requestDatabase(callers.caller(), body, idempotencyKey);
+        return Response.accepted(ProvisioningMapper.toView(a.request()))
+                .location(URI.create("/api/v1/databases/" + a.request().id)).build();
+    }
+
+    @GET
+    @RolesAllowed({ Roles.DEVELOPER, Roles.PLATFORM_ADMIN, Roles.AUDITOR })
+    @Operation(summary = "Databases the caller may see")
+    @APIResponse(responseCode = "200", description = "The databases")
+    public List<RequestView> list() {
+        return service.list(callers.caller(), RequestKind.DATABASE).stream().map(ProvisioningMapper::toView)
+                .toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.DEVELOPER, Roles.PLATFORM_ADMIN, Roles.AUDITOR })
+    @Operation(summary = "One database")
+    @APIResponse(responseCode = "200", description = "The database")
+    @APIResponse(responseCode = "404", description = "No such database visible to the caller")
+    public RequestView get(@PathParam("id") UUID id) {
+        return ProvisioningMapper.toView(service.get(callers.caller(), RequestKind.DATABASE, id));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({ Roles.DEVELOPER, Roles.PLATFORM_ADMIN })
+    @Operation(summary = "Deprovision a database: drop it, its role and its Secret")
+    @APIResponse(responseCode = "202", description = "Deprovisioning")
+    @APIResponse(responseCode = "403", description = "Not a member of the team")
+    @APIResponse(responseCode = "404", description = "No such database visible to the caller")
+    @APIResponse(responseCode = "409", description = "Already gone")
+    public Response delete(@PathParam("id") UUID id) {
+        return Response.accepted(ProvisioningMapper.toView(
+                service.delete(callers.caller(), RequestKind.DATABASE, id))).build();
+    }
+}

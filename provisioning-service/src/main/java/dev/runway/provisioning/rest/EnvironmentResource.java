@@ -1,0 +1,107 @@
+package dev.runway.provisioning.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.runway.common.security.Roles;
+import dev.runway.provisioning.domain.RequestKind;
+import dev.runway.provisioning.mapping.ProvisioningMapper;
+import dev.runway.provisioning.rest.dto.EnvironmentRequestBody;
+import dev.runway.provisioning.rest.dto.ExtendBody;
+import dev.runway.provisioning.rest.dto.RequestView;
+import dev.runway.provisioning.service.RequestService;
+
+@Path("/api/v1/environments")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Environments", description = "Requests for Kubernetes environments")
+public class EnvironmentResource {
+    private final RequestService service;
+    private final CallerResolver callers;
+
+    public EnvironmentResource(RequestService service, CallerResolver callers) {
+        this.service = service;
+        this.callers = callers;
+    }
+
+    @POST
+    @RolesAllowed({ Roles.DEVELOPER, Roles.PLATFORM_ADMIN })
+    @Operation(summary = "Request an environment from a template",
+            description = "A retried request with the same Idempotency-Key returns the first result.")
+    @APIResponse(responseCode = "202", description = "Accepted; Location names the request")
+    @APIResponse(responseCode = "400", description = "Invalid body or parameters, per field")
+    @APIResponse(responseCode = "403", description = "Not a member of the team")
+    @APIResponse(responseCode = "409", description = "Name taken or environment count quota reached")
+    @APIResponse(responseCode = "422", description = "CPU or memory quota exceeded")
+    public Response request(@Valid @NotNull EnvironmentRequestBody body,
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        RequestService.Accepted a = service.requestEnvironment(callers.caller(), body, idempotencyKey);
+        return Response.accepted(ProvisioningMapper.toView(a.request()))
+                .location(URI.create("/api/v1/environments/" + a.request().id)).build();
+    }
+
+    @GET
+    @RolesAllowed({ Roles.DEVELOPER, Roles.PLATFORM_ADMIN, Roles.AUDITOR })
+    @Operation(summary = "Environments the caller may see")
+    @APIResponse(responseCode = "200", description = "The environments")
+    public List<RequestView> list() {
+        return service.list(callers.caller(), RequestKind.ENVIRONMENT).stream().map(ProvisioningMapper::toView)
+                .toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.DEVELOPER, Roles.PLATFORM_ADMIN, Roles.AUDITOR })
+    @Operation(summary = "One environment")
+    @APIResponse(responseCode = "200", description = "The environment")
+    @APIResponse(responseCode = "404", description = "No such environment visible to the caller")
+    public RequestView get(@PathParam("id") UUID id) {
+        return ProvisioningMapper.toView(service.get(callers.caller(), RequestKind.ENVIRONMENT, id));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({ Roles.DEVELOPER, Roles.PLATFORM_ADMIN })
+    @Operation(summary = "Deprovision an environment and its databases")
+    @APIResponse(responseCode = "202", description = "Deprovisioning")
+    @APIResponse(responseCode = "403", description = "Not a member of the team")
+    @APIResponse(responseCode = "404", description = "No such environment visible to the caller")
+    @APIResponse(responseCode = "409", description = "Already gone")
+    public Response delete(@PathParam("id") UUID id) {
+        return Response.accepted(ProvisioningMapper.toView(
+                service.delete(callers.caller(), RequestKind.ENVIRONMENT, id))).build();
+    }
+
+    @POST
+    @Path("/{id}/extend")
+    @RolesAllowed({ Roles.DEVELOPER, Roles.PLATFORM_ADMIN })
+    @Operation(summary = "Extend an expiring environment: it expires ttl from now")
+    @APIResponse(responseCode = "200", description = "The environment with its new expiry")
+    @APIResponse(responseCode = "400", description = "Invalid ttl or above the template's maximum")
+    @APIResponse(responseCode = "403", description = "Not a member of the team")
+    @APIResponse(responseCode = "404", description = "No such environment visible to the caller")
+    @APIResponse(responseCode = "409", description = "Not in a state that can be extended")
+    @APIResponse(responseCode = "422", description = "The template has no TTL")
+    public RequestView extend(@PathParam("id") UUID id, @Valid @NotNull ExtendBody body) {
+        return ProvisioningMapper.toView(service.extend(callers.caller(), id, body.ttl()));
+    }
+}

@@ -1,0 +1,23 @@
+package dev.runway.provisioning.rest.dto;
+
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * @param engine      a database template id (postgresql, mariadb, redis)
+ * @param plan        a plan of that template; the template's default when absent
+ * @param environment the environment whose namespace receives the credentials Secret
+ */
+public record DatabaseRequestBody(
+        @NotBlank @Size(max = 40) @Pattern(regexp = "^[a-z][a-z0-9_]*$",
+                message = "must start with a letter and hold only lower-case letters, digits and '_'") String name,
+        @NotBlank @Size(max = 20) @Pattern(regexp = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
+                message = "must be a team name: lower-case letters, digits and '-'") String team,
+        @NotBlank String engine,
+        String plan,
+        @NotNull UUID environment) {
+}

@@ -1,0 +1,69 @@
+package dev.runway.provisioning.service;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import dev.runway.provisioning.audit.AuditRecorder;
+import dev.runway.provisioning.domain.ProvisioningRequest;
+import dev.runway.provisioning.domain.RequestEvent;
+import dev.runway.provisioning.domain.RequestState;
+import dev.runway.provisioning.policy.Caller;
+import dev.runway.provisioning.repository.RequestEventRepository;
+
+/** Every state change goes through here: the transition, its timestamped event and its audit record, together. */
+@ApplicationScoped
+public class Lifecycle {
+    private final RequestEventRepository events;
+    private final AuditRecorder audit;
+
+    public Lifecycle(RequestEventRepository events, AuditRecorder audit) {
+        this.events = events;
+        this.audit = audit;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void created(ProvisioningRequest r, Caller actor, Instant now) {
+        events.persist(RequestEvent.created(r.id, actor.name(), now));
+        audit.record(actor, action(r, "request"), resource(r), "success", null, details(r, null, r.state), now);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void move(ProvisioningRequest r, RequestState to, Caller actor, String reason, Instant now) {
+        RequestState from = r.state;
+        events.persist(r.transition(to, actor.name(), reason, now));
+        audit.record(actor, action(r, to.name().toLowerCase(Locale.ROOT)), resource(r),
+                to == RequestState.FAILED ? "failure" : "success", reason, details(r, from, to), now);
+    }
+
+    /** Audits something done to a request that does not change its state (credentials read, rotation). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void note(ProvisioningRequest r, Caller actor, String what, String outcome, String reason, Instant now) {
+        audit.record(actor, action(r, what), resource(r), outcome, reason, details(r, null, r.state), now);
+    }
+
+    public static String resource(ProvisioningRequest r) {
+        return r.kind.name().toLowerCase(Locale.ROOT) + "/" + r.id;
+    }
+
+    private static String action(ProvisioningRequest r, String what) {
+        return "provisioning." + r.kind.name().toLowerCase(Locale.ROOT) + "." + what;
+    }
+
+    private static Map<String, Object> details(ProvisioningRequest r, RequestState from, RequestState to) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("name", r.name);
+        d.put("team", r.team);
+        d.put("template", r.templateId + "@" + r.templateVersion);
+        d.put("namespace", r.namespace);
+        if (from != null) {
+            d.put("from", from.name());
+        }
+        d.put("to", to.name());
+        return d;
+    }
+}

@@ -1,0 +1,7 @@
+package dev.runway.provisioning.service;
+
+import java.util.UUID;
+
+/** Fired when a request has new work, so the reconciler can start on it once the change is committed. */
+public record RequestChanged(UUID id) {
+}

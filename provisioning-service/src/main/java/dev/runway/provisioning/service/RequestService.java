@@ -1,0 +1,399 @@
+package dev.runway.provisioning.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.runway.common.error.ConflictException;
+import dev.runway.common.error.InvalidInputException;
+import dev.runway.common.error.NotPermittedException;
+import dev.runway.common.error.Problem;
+import dev.runway.common.error.ResourceNotFoundException;
+import dev.runway.common.error.UnprocessableException;
+import dev.runway.provisioning.config.ProvisioningConfig;
+import dev.runway.provisioning.domain.ProvisioningRequest;
+import dev.runway.provisioning.domain.RequestEvent;
+import dev.runway.provisioning.domain.RequestKind;
+import dev.runway.provisioning.domain.RequestState;
+import dev.runway.provisioning.policy.Caller;
+import dev.runway.provisioning.policy.ProvisioningPolicy;
+import dev.runway.provisioning.repository.ProvisioningRequestRepository;
+import dev.runway.provisioning.repository.RequestEventRepository;
+import dev.runway.provisioning.rest.dto.DatabaseRequestBody;
+import dev.runway.provisioning.rest.dto.EnvironmentRequestBody;
+import dev.runway.provisioning.template.Template;
+import dev.runway.provisioning.template.TemplateCatalog;
+
+/** Accepts, lists, approves, extends and deletes requests; the reconciler does the work in the world. */
+@ApplicationScoped
+public class RequestService {
+    private final ProvisioningRequestRepository requests;
+    private final RequestEventRepository events;
+    private final TemplateCatalog templates;
+    private final ProvisioningPolicy policy;
+    private final ProvisioningConfig config;
+    private final Lifecycle lifecycle;
+    private final Event<RequestChanged> changed;
+
+    public RequestService(ProvisioningRequestRepository requests, RequestEventRepository events,
+            TemplateCatalog templates, ProvisioningPolicy policy, ProvisioningConfig config, Lifecycle lifecycle,
+            Event<RequestChanged> changed) {
+        this.requests = requests;
+        this.events = events;
+        this.templates = templates;
+        this.policy = policy;
+        this.config = config;
+        this.lifecycle = lifecycle;
+        this.changed = changed;
+    }
+
+    /** The accepted request, and whether this call created it (false: an Idempotency-Key retry). */
+    public record Accepted(ProvisioningRequest request, boolean created) {
+    }
+
+    @Transactional
+    public Accepted requestEnvironment(Caller caller, EnvironmentRequestBody body, String idempotencyKey) {
+        Optional<ProvisioningRequest> first = firstResult(caller, idempotencyKey, RequestKind.ENVIRONMENT);
+        if (first.isPresent()) {
+            return new Accepted(first.get(), false);
+        }
+        if (!policy.mayManage(caller, body.team())) {
+            throw new NotPermittedException("only members of team '" + body.team() + "' may request for it");
+        }
+        List<Problem.Violation> violations = new ArrayList<>();
+        Template template = template(body.template(), Template.Kind.ENVIRONMENT, "$.template", violations);
+        Map<String, Object> parameters = template == null ? Map.of()
+                : templates.resolve(template, body.parameters(), violations);
+        Duration ttl = template == null ? null : ttl(template, body.ttl(), "$.ttl", violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException("the request is invalid", violations);
+        }
+        int cpu = ((Number) parameters.get("cpuMillis")).intValue();
+        int memory = ((Number) parameters.get("memoryMiB")).intValue();
+        String namespace = body.team() + "-" + body.name();
+
+        requests.lock("team:" + body.team());
+        List<ProvisioningRequest> live = requests.live(body.team(), RequestKind.ENVIRONMENT);
+        if (live.size() >= config.quota().environments()) {
+            throw new ConflictException("team '" + body.team() + "' already has " + live.size()
+                    + " environments, its quota is " + config.quota().environments());
+        }
+        checkResourceQuota(body.team(), cpu, memory);
+        if (requests.physicalNameTaken(RequestKind.ENVIRONMENT, namespace)) {
+            throw new ConflictException("an environment named '" + body.name() + "' already exists for team '"
+                    + body.team() + "'");
+        }
+        Instant now = Instant.now();
+        ProvisioningRequest r = newRequest(RequestKind.ENVIRONMENT, body.name(), body.team(), template, parameters,
+                caller, idempotencyKey, now);
+        r.cpuMillis = cpu;
+        r.memoryMib = memory;
+        r.physicalName = namespace;
+        r.namespace = namespace;
+        r.expiresAt = ttl == null ? null : now.plus(ttl);
+        return new Accepted(accept(r, caller, now), true);
+    }
+
+    @Transactional
+    public Accepted requestDatabase(Caller caller, DatabaseRequestBody body, String idempotencyKey) {
+        Optional<ProvisioningRequest> first = firstResult(caller, idempotencyKey, RequestKind.DATABASE);
+        if (first.isPresent()) {
+            return new Accepted(first.get(), false);
+        }
+        if (!policy.mayManage(caller, body.team())) {
+            throw new NotPermittedException("only members of team '" + body.team() + "' may request for it");
+        }
+        List<Problem.Violation> violations = new ArrayList<>();
+        Template template = template(body.engine(), Template.Kind.DATABASE, "$.engine", violations);
+        Map<String, Object> parameters = Map.of();
+        if (template != null) {
+            ObjectNode given = JsonNodeFactory.instance.objectNode();
+            if (body.plan() != null) {
+                given.put("plan", body.plan());
+            }
+            List<Problem.Violation> planViolations = new ArrayList<>();
+            parameters = templates.resolve(template, given, planViolations);
+            planViolations.forEach(v -> violations.add(new Problem.Violation(
+                    v.field().replace("$.parameters.plan", "$.plan"), v.message())));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException("the request is invalid", violations);
+        }
+        Template.Plan plan = template.plans().get((String) parameters.get("plan"));
+        ProvisioningRequest environment = requests.findByIdOptional(body.environment())
+                .filter(e -> e.kind == RequestKind.ENVIRONMENT && e.team.equals(body.team())
+                        && e.desired == ProvisioningRequest.Desired.PRESENT && !RequestState.GONE.contains(e.state))
+                .orElseThrow(() -> new UnprocessableException("no live environment of team '" + body.team()
+                        + "' with this id", List.of(new Problem.Violation("$.environment",
+                                "must be a live environment of the same team"))));
+        String physical = (body.team() + "_" + body.name()).replace('-', '_');
+
+        requests.lock("team:" + body.team());
+        List<ProvisioningRequest> live = requests.live(body.team(), RequestKind.DATABASE);
+        if (live.size() >= config.quota().databases()) {
+            throw new ConflictException("team '" + body.team() + "' already has " + live.size()
+                    + " databases, its quota is " + config.quota().databases());
+        }
+        checkResourceQuota(body.team(), plan.cpuMillis(), plan.memoryMib());
+        if (requests.physicalNameTaken(RequestKind.DATABASE, physical)) {
+            throw new ConflictException("a database named '" + body.name() + "' already exists for team '"
+                    + body.team() + "'");
+        }
+        Instant now = Instant.now();
+        ProvisioningRequest r = newRequest(RequestKind.DATABASE, body.name(), body.team(), template, parameters,
+                caller, idempotencyKey, now);
+        r.cpuMillis = plan.cpuMillis();
+        r.memoryMib = plan.memoryMib();
+        r.physicalName = physical;
+        r.namespace = environment.namespace;
+        r.environmentId = environment.id;
+        r.secretName = "db-" + physical.replace('_', '-');
+        return new Accepted(accept(r, caller, now), true);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ProvisioningRequest> list(Caller caller, RequestKind kind) {
+        if (policy.maySeeAll(caller)) {
+            return requests.listByKind(kind);
+        }
+        return caller.teams().isEmpty() ? List.of() : requests.listByKindAndTeams(kind, caller.teams());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ProvisioningRequest get(Caller caller, RequestKind kind, UUID id) {
+        return visible(caller, id, kind);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<RequestEvent> events(Caller caller, UUID id) {
+        visible(caller, id, null);
+        return events.forRequest(id);
+    }
+
+    @Transactional
+    public ProvisioningRequest delete(Caller caller, RequestKind kind, UUID id) {
+        ProvisioningRequest r = managed(caller, id, kind);
+        if (r.desired == ProvisioningRequest.Desired.ABSENT) {
+            return r;
+        }
+        if (RequestState.GONE.contains(r.state)) {
+            throw new ConflictException("the " + r.kind.name().toLowerCase() + " is already " + r.state);
+        }
+        Instant now = Instant.now();
+        deprovision(r, caller, "deleted by " + caller.name(), now);
+        return r;
+    }
+
+    /** Marks an environment (and its databases) for deprovisioning; the reconciler removes them. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deprovision(ProvisioningRequest r, Caller actor, String reason, Instant now) {
+        if (r.kind == RequestKind.ENVIRONMENT) {
+            for (ProvisioningRequest db : requests.databasesOf(r.id)) {
+                if (db.desired == ProvisioningRequest.Desired.PRESENT && !RequestState.GONE.contains(db.state)) {
+                    deprovision(db, actor, "its environment is being deleted", now);
+                }
+            }
+        }
+        r.desired = ProvisioningRequest.Desired.ABSENT;
+        if (r.state == RequestState.PENDING_APPROVAL || r.state == RequestState.REQUESTED) {
+            lifecycle.move(r, RequestState.DENIED, actor, reason, now);
+            r.nextAttemptAt = null;
+            return;
+        }
+        if (r.state != RequestState.DEPROVISIONING) {
+            lifecycle.move(r, RequestState.DEPROVISIONING, actor, reason, now);
+        }
+        r.nextAttemptAt = now;
+        changed.fire(new RequestChanged(r.id));
+    }
+
+    @Transactional
+    public ProvisioningRequest extend(Caller caller, UUID id, String ttlText) {
+        ProvisioningRequest r = managed(caller, id, RequestKind.ENVIRONMENT);
+        Template template = templates.find(r.templateId)
+                .orElseThrow(() -> new UnprocessableException("template '" + r.templateId + "' no longer exists"));
+        if (template.ttl() == null || r.expiresAt == null) {
+            throw new UnprocessableException("environments of template '" + r.templateId + "' do not expire");
+        }
+        if (r.desired == ProvisioningRequest.Desired.ABSENT || RequestState.GONE.contains(r.state)
+                || r.state == RequestState.FAILED) {
+            throw new ConflictException("a " + r.state + " environment cannot be extended");
+        }
+        List<Problem.Violation> violations = new ArrayList<>();
+        Duration ttl = ttl(template, ttlText, "$.ttl", violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException("the request is invalid", violations);
+        }
+        Instant now = Instant.now();
+        r.expiresAt = now.plus(ttl);
+        r.updatedAt = now;
+        lifecycle.note(r, caller, "extend", "success", "expires " + r.expiresAt, now);
+        if (r.state == RequestState.READY) {
+            // Re-apply so that the namespace's expiry label follows.
+            r.nextAttemptAt = now;
+            changed.fire(new RequestChanged(r.id));
+        }
+        return r;
+    }
+
+    @Transactional
+    public ProvisioningRequest decide(Caller caller, UUID id, boolean approve, String reason) {
+        ProvisioningRequest r = visible(caller, id, null);
+        if (!policy.mayDecide(caller, r.team, r.requestedBy)) {
+            throw new NotPermittedException(caller.name().equals(r.requestedBy)
+                    ? "a request cannot be decided by its requester"
+                    : "only a lead of team '" + r.team + "' or a platform-admin may decide this request");
+        }
+        if (r.state != RequestState.PENDING_APPROVAL) {
+            throw new ConflictException("the request is " + r.state + ", not PENDING_APPROVAL");
+        }
+        Instant now = Instant.now();
+        r.decidedBy = caller.name();
+        if (approve) {
+            lifecycle.move(r, RequestState.APPROVED, caller, reason, now);
+            r.nextAttemptAt = now;
+            changed.fire(new RequestChanged(r.id));
+        } else {
+            r.desired = ProvisioningRequest.Desired.ABSENT;
+            lifecycle.move(r, RequestState.DENIED, caller, reason, now);
+        }
+        return r;
+    }
+
+    /** A request the caller may see, else 404 (whether it exists is not disclosed). */
+    ProvisioningRequest visible(Caller caller, UUID id, RequestKind kind) {
+        return requests.findByIdOptional(id)
+                .filter(r -> kind == null || r.kind == kind)
+                .filter(r -> policy.maySee(caller, r.team))
+                .orElseThrow(() -> new ResourceNotFoundException("no such request: " + id));
+    }
+
+    /** A request the caller may change, else 404 if not visible, 403 if visible but not manageable. */
+    ProvisioningRequest managed(Caller caller, UUID id, RequestKind kind) {
+        ProvisioningRequest r = visible(caller, id, kind);
+        if (!policy.mayManage(caller, r.team)) {
+            throw new NotPermittedException("only members of team '" + r.team + "' may change this request");
+        }
+        return r;
+    }
+
+    private Optional<ProvisioningRequest> firstResult(Caller caller, String key, RequestKind kind) {
+        if (key == null || key.isBlank()) {
+            return Optional.empty();
+        }
+        if (key.length() > 200) {
+            throw new InvalidInputException("Idempotency-Key is too long",
+                    List.of(new Problem.Violation("Idempotency-Key", "must be at most 200 characters")));
+        }
+        requests.lock("idempotency:" + caller.name() + ":" + key);
+        Optional<ProvisioningRequest> first = requests.findByIdempotencyKey(caller.name(), key);
+        if (first.isPresent() && first.get().kind != kind) {
+            throw new UnprocessableException("this Idempotency-Key was used for a "
+                    + first.get().kind.name().toLowerCase() + " request");
+        }
+        return first;
+    }
+
+    private Template template(String id, Template.Kind kind, String field, List<Problem.Violation> violations) {
+        Optional<Template> t = templates.find(id).filter(x -> x.kind() == kind);
+        if (t.isEmpty()) {
+            violations.add(new Problem.Violation(field, "unknown " + kind.name().toLowerCase() + " template '"
+                    + id + "'; see GET /api/v1/templates"));
+        }
+        return t.orElse(null);
+    }
+
+    private static Duration ttl(Template template, String text, String field, List<Problem.Violation> violations) {
+        if (template.ttl() == null) {
+            if (text != null) {
+                violations.add(new Problem.Violation(field, "template '" + template.id() + "' has no TTL"));
+            }
+            return null;
+        }
+        if (text == null) {
+            return template.ttl().defaultTtl();
+        }
+        try {
+            Duration ttl = Duration.parse(text);
+            if (ttl.isNegative() || ttl.isZero()) {
+                violations.add(new Problem.Violation(field, "must be positive"));
+            } else if (ttl.compareTo(template.ttl().max()) > 0) {
+                violations.add(new Problem.Violation(field, "must be at most " + template.ttl().max()));
+            }
+            return ttl;
+        } catch (DateTimeParseException e) {
+            violations.add(new Problem.Violation(field, "must be an ISO-8601 duration such as PT24H or P3D"));
+            return null;
+        }
+    }
+
+    private void checkResourceQuota(String team, int cpu, int memory) {
+        int usedCpu = 0;
+        int usedMemory = 0;
+        for (RequestKind k : RequestKind.values()) {
+            for (ProvisioningRequest r : requests.live(team, k)) {
+                usedCpu += r.cpuMillis;
+                usedMemory += r.memoryMib;
+            }
+        }
+        List<Problem.Violation> violations = new ArrayList<>();
+        if (usedCpu + cpu > config.quota().cpuMillis()) {
+            violations.add(new Problem.Violation("$.parameters.cpuMillis", "team '" + team + "' uses " + usedCpu
+                    + " of " + config.quota().cpuMillis() + " millicores; " + cpu + " more do not fit"));
+        }
+        if (usedMemory + memory > config.quota().memoryMib()) {
+            violations.add(new Problem.Violation("$.parameters.memoryMiB", "team '" + team + "' uses "
+                    + usedMemory + " of " + config.quota().memoryMib() + " MiB; " + memory + " more do not fit"));
+        }
+        if (!violations.isEmpty()) {
+            throw new UnprocessableException("the team's quota does not allow this request", violations);
+        }
+    }
+
+    private static ProvisioningRequest newRequest(RequestKind kind, String name, String team, Template template,
+            Map<String, Object> parameters, Caller caller, String idempotencyKey, Instant now) {
+        ProvisioningRequest r = new ProvisioningRequest();
+        r.id = UUID.randomUUID();
+        r.kind = kind;
+        r.name = name;
+        r.team = team;
+        r.templateId = template.id();
+        r.templateVersion = template.version();
+        r.parameters = new LinkedHashMap<>(parameters);
+        r.requestedBy = caller.name();
+        r.idempotencyKey = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey;
+        r.approvalRequired = template.approvalRequired();
+        r.state = RequestState.REQUESTED;
+        r.desired = ProvisioningRequest.Desired.PRESENT;
+        r.createdAt = now;
+        r.updatedAt = now;
+        return r;
+    }
+
+    private ProvisioningRequest accept(ProvisioningRequest r, Caller caller, Instant now) {
+        requests.persist(r);
+        lifecycle.created(r, caller, now);
+        if (r.approvalRequired) {
+            lifecycle.move(r, RequestState.PENDING_APPROVAL, caller, "template '" + r.templateId
+                    + "' requires approval by a team lead or platform-admin", now);
+        } else {
+            lifecycle.move(r, RequestState.APPROVED, caller, "no approval required", now);
+            r.nextAttemptAt = now;
+            changed.fire(new RequestChanged(r.id));
+        }
+        return r;
+    }
+}

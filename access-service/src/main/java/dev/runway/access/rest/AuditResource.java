@@ -1,0 +1,306 @@
+package dev.runway.access.rest;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.runway.access.audit.AuditAppendResult;
+import dev.runway.access.audit.AuditConfig;
+import dev.runway.access.audit.AuditEntry;
+import dev.runway.access.audit.AuditIngestService;
+import dev.runway.access.audit.AuditPage;
+import dev.runway.access.audit.AuditQuery;
+import dev.runway.access.audit.AuditQueryService;
+import dev.runway.access.audit.AuditRecordView;
+import dev.runway.access.audit.AuditRetention;
+import dev.runway.access.audit.AuditService;
+import dev.runway.access.audit.AuditVerifier;
+import dev.runway.access.rest.dto.AuditEventRequest;
+import dev.runway.access.rest.dto.AuditIngestResponse;
+import dev.runway.access.rest.dto.AuditPageResponse;
+import dev.runway.access.rest.dto.AuditPruneResponse;
+import dev.runway.access.rest.dto.AuditRecordResponse;
+import dev.runway.access.rest.dto.AuditVerificationResponse;
+import dev.runway.common.error.InvalidInputException;
+import dev.runway.common.error.Problem;
+import dev.runway.common.security.Roles;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+
+@Path("/api/v1/audit")
+@Tag(name = "audit", description = "The append-only, hash-chained audit log")
+public class AuditResource {
+    private static final String CSV = "text/csv";
+    private static final String JSONL = "application/jsonl";
+    private static final String SERVICE_ACCOUNT_PREFIX = "service-account-";
+
+    private final AuditQueryService queries;
+    private final AuditIngestService ingestion;
+    private final AuditVerifier verifier;
+    private final AuditRetention retention;
+    private final AuditConfig config;
+    private final SecurityIdentity identity;
+    private final JsonWebToken token;
+    private final ObjectMapper json;
+    private final Validator validator;
+
+    public AuditResource(AuditQueryService queries, AuditIngestService ingestion, AuditVerifier verifier,
+            AuditRetention retention, AuditConfig config, SecurityIdentity identity, JsonWebToken token,
+            ObjectMapper json, Validator validator) {
+        this.queries = queries;
+        this.ingestion = ingestion;
+        this.verifier = verifier;
+        this.retention = retention;
+        this.config = config;
+        this.identity = identity;
+        this.token = token;
+        this.json = json;
+        this.validator = validator;
+    }
+
+    @GET
+    @Authenticated
+    @Produces({ MediaType.APPLICATION_JSON, CSV, JSONL })
+    @Operation(summary = "Search the audit log", description = "Newest first, keyset-paginated. Auditors and "
+            + "platform-admins see every record, everyone else only records where they are the actor. "
+            + "format=csv or format=jsonl streams every matching record instead of one page.")
+    @APIResponse(responseCode = "200", description = "A page of records, or the export stream")
+    @APIResponse(responseCode = "400", description = "A malformed filter, cursor or limit")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    public Response search(@QueryParam("actor") String actor, @QueryParam("team") String team,
+            @QueryParam("action") String action,
+            @Parameter(description = "Prefix of the resource") @QueryParam("resource") String resource,
+            @QueryParam("outcome") String outcome, @QueryParam("source") String source,
+            @Parameter(description = "ISO-8601 instant, inclusive") @QueryParam("from") String from,
+            @Parameter(description = "ISO-8601 instant, exclusive") @QueryParam("to") String to,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @DefaultValue("50") int limit,
+            @Parameter(description = "json (one page, default), csv or jsonl (export)") @QueryParam("format") @DefaultValue("json") String format) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        Instant fromInstant = instant(violations, "from", from);
+        Instant toInstant = instant(violations, "to", to);
+        Long beforeSeq = cursor(violations, cursor);
+        if (limit < 1 || limit > config.maxPageSize()) {
+            violations.add(new Problem.Violation("limit", "must be between 1 and " + config.maxPageSize()));
+        }
+        if (outcome != null && !AuditService.OUTCOMES.contains(outcome)) {
+            violations.add(new Problem.Violation("outcome", "must be one of success, failure, allow, deny"));
+        }
+        if (!Set.of("json", "csv", "jsonl").contains(format)) {
+            violations.add(new Problem.Violation("format", "must be one of json, csv, jsonl"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException("the audit search is malformed", violations);
+        }
+        boolean seesAll = identity.hasRole(Roles.AUDITOR) || identity.hasRole(Roles.PLATFORM_ADMIN);
+        AuditQuery query = new AuditQuery(blankToNull(actor), blankToNull(team), blankToNull(action),
+                blankToNull(resource), outcome, blankToNull(source), fromInstant, toInstant,
+                seesAll ? null : identity.getPrincipal().getName());
+        return switch (format) {
+            case "csv" -> Response.ok(export(query, true), CSV + "; charset=utf-8")
+                    .header("Content-Disposition", "attachment; filename=\"audit.csv\"").build();
+            case "jsonl" -> Response.ok(export(query, false), JSONL)
+                    .header("Content-Disposition", "attachment; filename=\"audit.jsonl\"").build();
+            default -> {
+                AuditPage page = queries.page(query, beforeSeq, limit);
+                yield Response.ok(new AuditPageResponse(page.items().stream().map(AuditRecordResponse::from).toList(),
+                        page.nextBeforeSeq() == null ? null : encodeCursor(page.nextBeforeSeq())),
+                        MediaType.APPLICATION_JSON).build();
+            }
+        };
+    }
+
+    @POST
+    @Path("/events")
+    @RolesAllowed(Roles.SERVICE)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Ingest audit events from a Runway service", description = "One event object or an array "
+            + "of them. Idempotent by eventId: a re-sent event is stored once. sourceService must be the calling client.")
+    @APIResponse(responseCode = "201", description = "At least one event was stored now")
+    @APIResponse(responseCode = "200", description = "Every event had been stored before")
+    @APIResponse(responseCode = "400", description = "A malformed event")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not a service, or an event of another service")
+    public Response ingest(JsonNode body) {
+        List<AuditEventRequest> events = events(body);
+        List<AuditAppendResult> results = ingestion.ingest(callingClient(), events.stream()
+                .map(e -> new AuditEntry(e.eventId().toString(), e.occurredAt(), e.actor(), e.actorTeams(), e.action(),
+                        e.resource(), e.outcome(), e.reason(), e.sourceService(), e.requestId(), e.clientAddress(),
+                        e.details()))
+                .toList());
+        boolean anyCreated = results.stream().anyMatch(AuditAppendResult::created);
+        return Response.status(anyCreated ? Response.Status.CREATED : Response.Status.OK)
+                .entity(new AuditIngestResponse(results.stream().map(r -> new AuditIngestResponse.Item(
+                        r.record().eventId(), r.record().seq(), r.created())).toList()))
+                .build();
+    }
+
+    @GET
+    @Path("/verify")
+    @RolesAllowed({ Roles.AUDITOR, Roles.PLATFORM_ADMIN })
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Recompute the hash chain", description = "From the latest signed checkpoint, or from the "
+            + "given one; reports ok or the first broken link.")
+    @APIResponse(responseCode = "200", description = "The verification result (ok may be false)")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Neither auditor nor platform-admin")
+    @APIResponse(responseCode = "404", description = "No such checkpoint")
+    public AuditVerificationResponse verify(@QueryParam("checkpoint") Long checkpointId) {
+        return AuditVerificationResponse.from(verifier.verify(checkpointId));
+    }
+
+    @POST
+    @Path("/prune")
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Prune records past the retention period now", description = "Writes a signed checkpoint, "
+            + "then deletes the covered records in batches (the scheduled job does the same).")
+    @APIResponse(responseCode = "200", description = "What was pruned")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not a platform-admin")
+    public AuditPruneResponse prune() {
+        return AuditPruneResponse.from(retention.pruneExpired());
+    }
+
+    private StreamingOutput export(AuditQuery query, boolean csv) {
+        return out -> {
+            BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            if (csv) {
+                writer.write(AuditCsv.HEADER);
+            }
+            try {
+                queries.export(query, r -> write(writer, r, csv));
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            writer.flush();
+        };
+    }
+
+    private void write(BufferedWriter writer, AuditRecordView r, boolean csv) {
+        try {
+            writer.write(csv ? AuditCsv.row(r) : json.writeValueAsString(AuditRecordResponse.from(r)) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<AuditEventRequest> events(JsonNode body) {
+        if (body == null || !(body.isObject() || body.isArray()) || (body.isArray() && body.isEmpty())) {
+            throw new InvalidInputException("the body must be an audit event or a non-empty array of them",
+                    List.of(new Problem.Violation("$", "must be an object or a non-empty array")));
+        }
+        boolean single = body.isObject();
+        List<JsonNode> nodes = new ArrayList<>();
+        body.forEach(nodes::add);
+        if (single) {
+            nodes = List.of(body);
+        }
+        if (nodes.size() > 1000) {
+            throw new InvalidInputException("at most 1000 events per request",
+                    List.of(new Problem.Violation("$", "must hold at most 1000 events")));
+        }
+        List<AuditEventRequest> events = new ArrayList<>(nodes.size());
+        List<Problem.Violation> violations = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            String path = single ? "$" : "$[" + i + "]";
+            try {
+                AuditEventRequest event = json.treeToValue(nodes.get(i), AuditEventRequest.class);
+                for (ConstraintViolation<AuditEventRequest> v : validator.validate(event)) {
+                    violations.add(new Problem.Violation(path + "." + v.getPropertyPath(), v.getMessage()));
+                }
+                events.add(event);
+            } catch (JsonMappingException e) {
+                String field = e.getPath().stream().map(JsonMappingException.Reference::getFieldName)
+                        .filter(n -> n != null).reduce(path, (a, b) -> a + "." + b);
+                violations.add(new Problem.Violation(field, "has the wrong type or format"));
+            } catch (JsonProcessingException e) {
+                violations.add(new Problem.Violation(path, "is not a valid audit event"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            violations.sort((a, b) -> a.field().compareTo(b.field()));
+            throw new InvalidInputException("the audit events are malformed", violations);
+        }
+        return events;
+    }
+
+    private String callingClient() {
+        String azp = token.getClaim("azp");
+        if (azp != null) {
+            return azp;
+        }
+        String name = identity.getPrincipal().getName();
+        return name.startsWith(SERVICE_ACCOUNT_PREFIX) ? name.substring(SERVICE_ACCOUNT_PREFIX.length()) : name;
+    }
+
+    private static Instant instant(List<Problem.Violation> violations, String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            violations.add(new Problem.Violation(name, "must be an ISO-8601 instant such as 2026-01-31T00:00:00Z"));
+            return null;
+        }
+    }
+
+    private static Long cursor(List<Problem.Violation> violations, String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (decoded.startsWith("seq:")) {
+                return Long.parseLong(decoded.substring(4));
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to the violation below
+        }
+        violations.add(new Problem.Violation("cursor", "is not a cursor this API returned"));
+        return null;
+    }
+
+    private static String encodeCursor(long seq) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("seq:" + seq).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.runway.access.policy;
+
+import static dev.runway.common.policy.Actions.ACCESS_REQUEST_APPROVE;
+import static dev.runway.common.policy.Actions.AUDIT_READ;
+import static dev.runway.common.policy.Actions.CATALOG_ENTITY_DELETE;
+import static dev.runway.common.policy.Actions.CATALOG_ENTITY_READ;
+import static dev.runway.common.policy.Actions.CATALOG_ENTITY_WRITE;
+import static dev.runway.common.policy.Actions.DATABASE_READ;
+import static dev.runway.common.policy.Actions.DATABASE_REQUEST;
+import static dev.runway.common.policy.Actions.ENVIRONMENT_APPROVE;
+import static dev.runway.common.policy.Actions.ENVIRONMENT_READ;
+import static dev.runway.common.policy.Actions.ENVIRONMENT_REQUEST;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.runway.common.policy.Actions;
+import dev.runway.common.policy.Decision;
+import dev.runway.common.policy.DecisionResource;
+import dev.runway.common.policy.DecisionSubject;
+import dev.runway.common.security.Roles;
+
+/**
+ * Runway's policy in one place: a few built-in rules plus the role bindings held by the subject. Pure and
+ * deterministic (time is an argument), so the whole policy is unit-tested as a table. Deny by default; an expired
+ * binding never counts, whether or not the expiry job has removed it yet.
+ *
+ * <p>Rules, in order: unknown actions are denied; an approver is never the requester; platform-admins may do
+ * anything; auditors may read the audit log; every signed-in user may read the catalog; members of the owning team
+ * may write its entities, read its environments and databases and request new ones for it; leads of the owning
+ * team may approve for it (production environments need such an approver); finally a live role binding of the
+ * user or one of its teams allows its role's actions on its scope.
+ */
+public final class PolicyEngine {
+    private static final Set<String> APPROVALS = Set.of(ENVIRONMENT_APPROVE, ACCESS_REQUEST_APPROVE);
+    private static final Set<String> TEAM_MEMBER_ACTIONS = Set.of(CATALOG_ENTITY_WRITE, CATALOG_ENTITY_DELETE,
+            ENVIRONMENT_READ, ENVIRONMENT_REQUEST, DATABASE_READ, DATABASE_REQUEST);
+
+    private PolicyEngine() {
+    }
+
+    public static Decision decide(DecisionSubject subject, String action, DecisionResource resource, PolicyFacts facts,
+            Instant now) {
+        if (!Actions.isKnown(action)) {
+            return Decision.deny("unknown action " + action);
+        }
+        String owner = blankToNull(resource.owner());
+        if (APPROVALS.contains(action) && subject.name().equals(resource.attribute(DecisionResource.REQUESTER))) {
+            return Decision.deny("an approver is never the requester");
+        }
+        if (subject.roles().contains(Roles.PLATFORM_ADMIN)) {
+            return Decision.allow("platform-admin may do anything", null);
+        }
+        if (AUDIT_READ.equals(action) && subject.roles().contains(Roles.AUDITOR)) {
+            return Decision.allow("auditors may read the audit log", null);
+        }
+        if (CATALOG_ENTITY_READ.equals(action)) {
+            return Decision.allow("the catalog is readable by every signed-in user", null);
+        }
+        if (owner != null && TEAM_MEMBER_ACTIONS.contains(action) && subject.teams().contains(owner)) {
+            boolean needsApprover = ENVIRONMENT_REQUEST.equals(action)
+                    && DecisionResource.PRODUCTION.equals(resource.attribute(DecisionResource.TIER));
+            return Decision.allow("member of the owning team " + owner
+                    + (needsApprover ? "; a production environment needs an approver" : ""), null);
+        }
+        if (owner != null && APPROVALS.contains(action) && facts.ledTeams().contains(owner)) {
+            return Decision.allow("lead of the owning team " + owner, null);
+        }
+        Optional<PolicyBinding> expired = Optional.empty();
+        for (PolicyBinding binding : facts.bindings()) {
+            if (!holds(subject, binding) || !Scopes.covers(binding.scope(), resource)
+                    || !AccessRole.of(binding.role()).map(r -> r.allows(action)).orElse(false)) {
+                continue;
+            }
+            if (binding.liveAt(now)) {
+                return Decision.allow("role " + binding.role() + " on " + binding.scope(), binding.describe());
+            }
+            expired = Optional.of(binding);
+        }
+        return expired
+                .map(b -> Decision.deny("role binding " + b.id() + " expired at " + b.expiresAt()))
+                .orElseGet(() -> Decision.deny("no rule or role binding allows " + action + " on " + resource.id()));
+    }
+
+    private static boolean holds(DecisionSubject subject, PolicyBinding binding) {
+        String s = binding.subject();
+        return s.equals("user:" + subject.name())
+                || (s.startsWith("team:") && subject.teams().contains(s.substring(5)));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.runway.access.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.runway.access.service.DecisionService;
+import dev.runway.common.policy.BatchDecisionRequest;
+import dev.runway.common.policy.BatchDecisionResponse;
+import dev.runway.common.policy.Decision;
+import dev.runway.common.policy.DecisionRequest;
+import io.quarkus.security.Authenticated;
+
+/**
+ * The policy decision point. Without {@code subject} the question is about the token's caller; a caller holding the
+ * {@code service} role may ask about a user by passing {@code subject} with the teams and roles from that user's
+ * token. Every decision is audited; a DENY is an answer (200), not an error.
+ */
+@Path("/api/v1/decisions")
+@Tag(name = "decisions")
+@Authenticated
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class PolicyDecisionResource {
+    private final CurrentCaller caller;
+    private final DecisionService decisions;
+
+    public PolicyDecisionResource(CurrentCaller caller, DecisionService decisions) {
+        this.caller = caller;
+        this.decisions = decisions;
+    }
+
+    @POST
+    @Operation(summary = "May the subject do the action on the resource? ALLOW or DENY, with the reason")
+    @APIResponse(responseCode = "200", description = "The decision")
+    @APIResponse(responseCode = "400", description = "Invalid request")
+    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
+    @APIResponse(responseCode = "403", description = "An explicit subject from a caller without the service role")
+    public Decision decide(@Valid @NotNull DecisionRequest request) {
+        return decisions.decide(caller.get(), request);
+    }
+
+    @POST
+    @Path("/batch")
+    @Operation(summary = "Many decisions in one call (list pages), answered in order")
+    @APIResponse(responseCode = "200", description = "The decisions, in the order of the checks")
+    @APIResponse(responseCode = "400", description = "Invalid request")
+    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
+    @APIResponse(responseCode = "403", description = "An explicit subject from a caller without the service role")
+    public BatchDecisionResponse decideAll(@Valid @NotNull BatchDecisionRequest request) {
+        return new BatchDecisionResponse(decisions.decideAll(caller.get(), request.checks()));
+    }
+}

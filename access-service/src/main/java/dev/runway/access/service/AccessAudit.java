@@ -1,0 +1,33 @@
+package dev.runway.access.service;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.runway.access.audit.AuditEntry;
+import dev.runway.access.audit.AuditService;
+
+/** Writes access-service's own decisions and state changes to the audit log, inside the caller's transaction. */
+@ApplicationScoped
+public class AccessAudit {
+    public static final String SOURCE = "access-service";
+
+    private final AuditService audit;
+
+    public AccessAudit(AuditService audit) {
+        this.audit = audit;
+    }
+
+    public void record(Caller caller, String action, String resource, String outcome, String reason,
+            Map<String, Object> details) {
+        audit.append(new AuditEntry(null, null, caller.name(), caller.teams(), action, resource, outcome, reason,
+                SOURCE, caller.requestId(), caller.clientAddress(), details));
+    }
+
+    /** For what access-service does on its own (expiry). */
+    public void system(String action, String resource, String reason, Map<String, Object> details) {
+        audit.append(new AuditEntry(null, null, SOURCE, List.of(), action, resource, "success", reason, SOURCE, null,
+                null, details));
+    }
+}

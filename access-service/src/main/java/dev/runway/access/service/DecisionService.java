@@ -1,0 +1,105 @@
+package dev.runway.access.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import dev.runway.access.policy.PolicyEngine;
+import dev.runway.access.policy.PolicyFacts;
+import dev.runway.access.repository.RoleBindingRepository;
+import dev.runway.access.repository.TeamLeadRepository;
+import dev.runway.common.error.NotPermittedException;
+import dev.runway.common.policy.Decision;
+import dev.runway.common.policy.DecisionRequest;
+import dev.runway.common.policy.DecisionResource;
+import dev.runway.common.policy.DecisionSubject;
+import dev.runway.common.security.Roles;
+
+/** The policy decision point: gathers the facts, asks {@link PolicyEngine}, and audits every decision. */
+@ApplicationScoped
+public class DecisionService {
+    private final RoleBindingRepository bindings;
+    private final TeamLeadRepository leads;
+    private final TeamService teams;
+    private final AccessAudit audit;
+    private final Clock clock;
+
+    public DecisionService(RoleBindingRepository bindings, TeamLeadRepository leads, TeamService teams,
+            AccessAudit audit, Clock clock) {
+        this.bindings = bindings;
+        this.leads = leads;
+        this.teams = teams;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Decision decide(Caller caller, DecisionRequest request) {
+        return decideAll(caller, List.of(request)).get(0);
+    }
+
+    @Transactional
+    public List<Decision> decideAll(Caller caller, List<DecisionRequest> requests) {
+        for (DecisionRequest request : requests) {
+            if (request.subject() != null && !caller.has(Roles.SERVICE)) {
+                throw new NotPermittedException(
+                        "Only a caller holding the service role may ask about another subject; omit subject to ask about yourself.");
+            }
+        }
+        Instant now = clock.instant();
+        Map<String, PolicyFacts> factsBySubject = new HashMap<>();
+        List<Decision> decisions = new ArrayList<>(requests.size());
+        for (DecisionRequest request : requests) {
+            DecisionSubject subject = request.subject() == null ? caller.subject() : request.subject();
+            PolicyFacts facts = factsBySubject.computeIfAbsent(subject.name() + '\n' + subject.teams(),
+                    k -> factsOf(subject));
+            Decision decision = PolicyEngine.decide(subject, request.action(), request.resource(), facts, now);
+            record(caller, subject, request.action(), request.resource(), decision);
+            decisions.add(decision);
+        }
+        return decisions;
+    }
+
+    /** For access-service's own checks (approvals, revocations): decided and audited like any other. */
+    @Transactional
+    public Decision decideFor(Caller caller, String action, DecisionResource resource) {
+        return decideAll(caller, List.of(DecisionRequest.forCaller(action, resource))).get(0);
+    }
+
+    private PolicyFacts factsOf(DecisionSubject subject) {
+        teams.recordSeen(subject.name(), null, subject.teams());
+        return new PolicyFacts(bindings.heldBy(subject.name(), subject.teams()).stream().map(b -> b.toPolicy()).toList(),
+                leads.teamsLedBy(subject.name()));
+    }
+
+    private void record(Caller caller, DecisionSubject subject, String action, DecisionResource resource,
+            Decision decision) {
+        Map<String, Object> details = new HashMap<>();
+        details.put("action", action);
+        if (resource.owner() != null) {
+            details.put("owner", resource.owner());
+        }
+        if (!resource.attributes().isEmpty()) {
+            details.put("attributes", resource.attributes());
+        }
+        if (decision.matchedBinding() != null) {
+            details.put("matchedBinding", decision.matchedBinding());
+        }
+        Caller actor = caller;
+        if (!subject.name().equals(caller.name())) {
+            // Asked by a service about a user: the user is the actor, the service is named as the asker.
+            details.put("askedBy", caller.name());
+            actor = new Caller(subject.name(), null, subject.teams(), Set.copyOf(subject.roles()),
+                    caller.requestId(), caller.clientAddress());
+        }
+        audit.record(actor, "decision:" + action, resource.id(), decision.allowed() ? "allow" : "deny",
+                decision.reason(), details);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.runway.access.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.runway.common.policy.Actions;
+import dev.runway.common.policy.Decision;
+import dev.runway.common.policy.Decision.Effect;
+import dev.runway.common.policy.DecisionResource;
+import dev.runway.common.policy.DecisionSubject;
+
+/** The whole policy as a table: subject, action, resource, facts → expected effect and reason. */
+class PolicyEngineTest {
+    private static final Instant NOW = Instant.parse("2026-01-10T12:00:00Z");
+
+    private static final DecisionSubject ALICE = new DecisionSubject("alice", List.of("payments"), List.of("developer"));
+    private static final DecisionSubject BOB = new DecisionSubject("bob", List.of("payments"), List.of("developer"));
+    private static final DecisionSubject CAROL = new DecisionSubject("carol", List.of("search"), List.of("developer"));
+    private static final DecisionSubject DAVE = new DecisionSubject("dave", List.of(), List.of("platform-admin"));
+    private static final DecisionSubject ERIN = new DecisionSubject("erin", List.of(), List.of("auditor"));
+
+    private static final DecisionResource PAYMENTS_API = DecisionResource.entity("Component", "default", "payments-api", "payments");
+    private static final DecisionResource PROD_BY_ALICE = DecisionResource.environment("payments-prod", "payments", "production", "alice");
+    private static final DecisionResource PROD_BY_CAROL = DecisionResource.environment("search-prod", "search", "production", "carol");
+    private static final DecisionResource DEV_ENV = DecisionResource.environment("payments-dev", "payments", "development", null);
+    private static final DecisionResource ACCESS_REQUEST = new DecisionResource("access-request:1", "payments",
+            Map.of(DecisionResource.REQUESTER, "alice"));
+
+    private static final PolicyFacts NONE = new PolicyFacts(List.of(), Set.of());
+    private static final PolicyFacts BOB_LEADS_PAYMENTS = new PolicyFacts(List.of(), Set.of("payments"));
+
+    private static PolicyFacts bindings(PolicyBinding... bindings) {
+        return new PolicyFacts(List.of(bindings), Set.of());
+    }
+
+    private static PolicyBinding binding(String subject, String role, String scope, Instant expiresAt) {
+        return new PolicyBinding("b1", subject, role, scope, expiresAt);
+    }
+
+    static Stream<Arguments> table() {
+        return Stream.of(
+                // subject, action, resource, facts, expected, reason fragment
+                Arguments.of(ALICE, "catalog.entity.nuke", PAYMENTS_API, NONE, Effect.DENY, "unknown action"),
+                Arguments.of(DAVE, "catalog.entity.nuke", PAYMENTS_API, NONE, Effect.DENY, "unknown action"),
+                Arguments.of(DAVE, Actions.CATALOG_ENTITY_DELETE, PAYMENTS_API, NONE, Effect.ALLOW, "platform-admin"),
+                Arguments.of(DAVE, Actions.AUDIT_READ, DecisionResource.AUDIT_LOG, NONE, Effect.ALLOW, "platform-admin"),
+                Arguments.of(ERIN, Actions.AUDIT_READ, DecisionResource.AUDIT_LOG, NONE, Effect.ALLOW, "auditors"),
+                Arguments.of(ALICE, Actions.AUDIT_READ, DecisionResource.AUDIT_LOG, NONE, Effect.DENY, "no rule"),
+                Arguments.of(ERIN, Actions.CATALOG_ENTITY_WRITE, PAYMENTS_API, NONE, Effect.DENY, "no rule"),
+                Arguments.of(CAROL, Actions.CATALOG_ENTITY_READ, PAYMENTS_API, NONE, Effect.ALLOW, "readable"),
+                Arguments.of(ALICE, Actions.CATALOG_ENTITY_WRITE, PAYMENTS_API, NONE, Effect.ALLOW, "owning team payments"),
+                Arguments.of(CAROL, Actions.CATALOG_ENTITY_WRITE, PAYMENTS_API, NONE, Effect.DENY, "no rule"),
+                Arguments.of(CAROL, Actions.CATALOG_ENTITY_WRITE,
+                        new DecisionResource("entity:component:default/orphan", null, Map.of()), NONE, Effect.DENY, "no rule"),
+                Arguments.of(ALICE, Actions.ENVIRONMENT_REQUEST, DEV_ENV, NONE, Effect.ALLOW, "owning team payments"),
+                Arguments.of(ALICE, Actions.ENVIRONMENT_REQUEST, PROD_BY_ALICE, NONE, Effect.ALLOW, "needs an approver"),
+                Arguments.of(CAROL, Actions.ENVIRONMENT_REQUEST, DEV_ENV, NONE, Effect.DENY, "no rule"),
+                Arguments.of(ALICE, Actions.DATABASE_REQUEST,
+                        new DecisionResource("database:payments-db", "payments", Map.of()), NONE, Effect.ALLOW, "owning team"),
+                // production approval: a lead of the team or a platform-admin, never the requester
+                Arguments.of(BOB, Actions.ENVIRONMENT_APPROVE, PROD_BY_ALICE, BOB_LEADS_PAYMENTS, Effect.ALLOW, "lead of the owning team payments"),
+                Arguments.of(ALICE, Actions.ENVIRONMENT_APPROVE, PROD_BY_ALICE, NONE, Effect.DENY, "never the requester"),
+                Arguments.of(BOB, Actions.ENVIRONMENT_APPROVE, PROD_BY_CAROL, BOB_LEADS_PAYMENTS, Effect.DENY, "no rule"),
+                Arguments.of(DAVE, Actions.ENVIRONMENT_APPROVE, PROD_BY_ALICE, NONE, Effect.ALLOW, "platform-admin"),
+                Arguments.of(DAVE, Actions.ENVIRONMENT_APPROVE,
+                        DecisionResource.environment("x", "payments", "production", "dave"), NONE, Effect.DENY, "never the requester"),
+                Arguments.of(BOB, Actions.ACCESS_REQUEST_APPROVE, ACCESS_REQUEST, BOB_LEADS_PAYMENTS, Effect.ALLOW, "lead"),
+                Arguments.of(ALICE, Actions.ACCESS_REQUEST_APPROVE, ACCESS_REQUEST, NONE, Effect.DENY, "never the requester"),
+                Arguments.of(BOB, Actions.ACCESS_REQUEST_APPROVE, ACCESS_REQUEST, NONE, Effect.DENY, "no rule"),
+                // explicit bindings grant their role's actions on their scope only
+                Arguments.of(CAROL, Actions.CATALOG_ENTITY_WRITE, PAYMENTS_API,
+                        bindings(binding("user:carol", "developer", "team:payments", null)), Effect.ALLOW, "role developer on team:payments"),
+                Arguments.of(CAROL, Actions.CATALOG_ENTITY_DELETE, PAYMENTS_API,
+                        bindings(binding("user:carol", "developer", "team:payments", null)), Effect.DENY, "no rule"),
+                Arguments.of(CAROL, Actions.CATALOG_ENTITY_DELETE, PAYMENTS_API,
+                        bindings(binding("team:search", "maintainer", "entity:Component:default/payments-api", null)), Effect.ALLOW, "maintainer"),
+                Arguments.of(CAROL, Actions.CATALOG_ENTITY_DELETE, PAYMENTS_API,
+                        bindings(binding("team:search", "maintainer", "entity:component:default/other", null)), Effect.DENY, "no rule"),
+                Arguments.of(CAROL, Actions.CATALOG_ENTITY_WRITE, PAYMENTS_API,
+                        bindings(binding("user:alice", "owner", "global", null)), Effect.DENY, "no rule"),
+                Arguments.of(CAROL, Actions.AUDIT_READ, DecisionResource.AUDIT_LOG,
+                        bindings(binding("user:carol", "auditor", "global", null)), Effect.ALLOW, "role auditor on global"),
+                Arguments.of(CAROL, Actions.ENVIRONMENT_DELETE, DecisionResource.environment("e1", "search", null, null),
+                        bindings(binding("user:carol", "maintainer", "environment:e1", null)), Effect.ALLOW, "environment:e1"),
+                Arguments.of(CAROL, Actions.ENVIRONMENT_APPROVE, PROD_BY_ALICE,
+                        bindings(binding("user:carol", "approver", "team:payments", null)), Effect.ALLOW, "approver"),
+                Arguments.of(CAROL, Actions.ENVIRONMENT_APPROVE, PROD_BY_CAROL,
+                        bindings(binding("user:carol", "approver", "global", null)), Effect.DENY, "never the requester"),
+                // expiry: a binding whose expiry has passed never counts, even if still stored
+                Arguments.of(CAROL, Actions.CATALOG_ENTITY_WRITE, PAYMENTS_API,
+                        bindings(binding("user:carol", "developer", "team:payments", NOW.plusSeconds(60))), Effect.ALLOW, "developer"),
+                Arguments.of(CAROL, Actions.CATALOG_ENTITY_WRITE, PAYMENTS_API,
+                        bindings(binding("user:carol", "developer", "team:payments", NOW)), Effect.DENY, "expired"),
+                Arguments.of(CAROL, Actions.CATALOG_ENTITY_WRITE, PAYMENTS_API,
+                        bindings(binding("user:carol", "platform-admin", "global", NOW.minusSeconds(1))), Effect.DENY, "expired"),
+                Arguments.of(CAROL, Actions.CATALOG_ENTITY_WRITE, PAYMENTS_API,
+                        bindings(binding("user:carol", "no-such-role", "global", null)), Effect.DENY, "no rule"));
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2} -> {4}")
+    @MethodSource("table")
+    void decides(DecisionSubject subject, String action, DecisionResource resource, PolicyFacts facts, Effect expected,
+            String reason) {
+        Decision decision = PolicyEngine.decide(subject, action, resource, facts, NOW);
+        assertEquals(expected, decision.decision(), decision.reason());
+        if (!decision.reason().contains(reason)) {
+            throw new AssertionError("reason '" + decision.reason() + "' lacks '" + reason + "'");
+        }
+        assertEquals(expected == Effect.ALLOW && facts.bindings().stream().anyMatch(b -> decision.reason().startsWith("role ")),
+                decision.matchedBinding() != null);
+    }
+}

@@ -1,0 +1,132 @@
+package dev.runway.access.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.runway.common.policy.Actions;
+import dev.runway.common.testing.RunwayTestResource;
+import dev.runway.common.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@QuarkusTestResource(value = RunwayTestResource.class, initArgs = @ResourceArg(name = "database", value = Callers.DATABASE))
+class PolicyDecisionResourceTest {
+    private static final String PATH = "/api/v1/decisions";
+    private static final Map<String, Object> PAYMENTS_API = Map.of("id", "entity:component:default/payments-api",
+            "owner", "payments");
+
+    private static Map<String, Object> check(String action, Map<String, Object> resource) {
+        return Map.of("action", action, "resource", resource);
+    }
+
+    @Test
+    void theCallersOwnDecisionFromTheToken() {
+        given().auth().oauth2(Callers.alice()).contentType(ContentType.JSON)
+                .body(check(Actions.CATALOG_ENTITY_WRITE, PAYMENTS_API))
+                .when().post(PATH).then().statusCode(200)
+                .body("decision", equalTo("ALLOW"))
+                .body("reason", equalTo("member of the owning team payments"))
+                .body("matchedBinding", nullValue());
+        given().auth().oauth2(Callers.carol()).contentType(ContentType.JSON)
+                .body(check(Actions.CATALOG_ENTITY_WRITE, PAYMENTS_API))
+                .when().post(PATH).then().statusCode(200)
+                .body("decision", equalTo("DENY"))
+                .body("reason", startsWith("no rule or role binding allows catalog.entity.write"));
+    }
+
+    @Test
+    void everyDecisionIsAudited() {
+        Map<String, Object> resource = Map.of("id", "entity:component:default/audited-api", "owner", "payments");
+        given().auth().oauth2(Callers.alice()).contentType(ContentType.JSON)
+                .body(check(Actions.CATALOG_ENTITY_DELETE, resource)).when().post(PATH).then().statusCode(200);
+        given().auth().oauth2(Callers.carol()).contentType(ContentType.JSON)
+                .body(check(Actions.CATALOG_ENTITY_DELETE, resource)).when().post(PATH).then().statusCode(200);
+        assertEquals(1, Callers.count("SELECT count(*) FROM audit_record WHERE action = 'decision:catalog.entity.delete' "
+                + "AND resource = 'entity:component:default/audited-api' AND actor = 'alice' AND outcome = 'allow' "
+                + "AND actor_teams = ARRAY['payments'] AND source_service = 'access-service'"));
+        assertEquals(1, Callers.count("SELECT count(*) FROM audit_record WHERE action = 'decision:catalog.entity.delete' "
+                + "AND resource = 'entity:component:default/audited-api' AND actor = 'carol' AND outcome = 'deny'"));
+    }
+
+    @Test
+    void aServiceMayAskAboutAUserWithTheTeamsAndRolesFromItsToken() {
+        Map<String, Object> body = Map.of(
+                "subject", Map.of("name", "alice", "teams", List.of("payments"), "roles", List.of("developer")),
+                "action", Actions.ENVIRONMENT_REQUEST,
+                "resource", Map.of("id", "environment:payments-prod", "owner", "payments",
+                        "attributes", Map.of("tier", "production")));
+        given().auth().oauth2(TestTokens.service("provisioning-service")).contentType(ContentType.JSON).body(body)
+                .when().post(PATH).then().statusCode(200)
+                .body("decision", equalTo("ALLOW"))
+                .body("reason", equalTo("member of the owning team payments; a production environment needs an approver"));
+        assertEquals(1, Callers.count("SELECT count(*) FROM audit_record WHERE action = 'decision:provisioning.environment.request' "
+                + "AND resource = 'environment:payments-prod' AND actor = 'alice' "
+                + "AND details->>'askedBy' = 'service-account-provisioning-service'"));
+
+        // A user cannot ask in someone else's name: the identity comes only from the token.
+        given().auth().oauth2(Callers.carol()).contentType(ContentType.JSON).body(body)
+                .when().post(PATH).then().statusCode(403).contentType(startsWith("application/problem+json"))
+                .body("status", equalTo(403))
+                .body("detail", startsWith("Only a caller holding the service role may ask about another subject"));
+    }
+
+    @Test
+    void explicitBindingsAreMatchedAndNamed() {
+        String id = given().auth().oauth2(Callers.dave()).contentType(ContentType.JSON)
+                .body(Map.of("subject", "team:search", "role", "maintainer", "scope", "entity:component:default/shared-lib"))
+                .when().post("/api/v1/role-bindings").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(Callers.carol()).contentType(ContentType.JSON)
+                .body(check(Actions.CATALOG_ENTITY_DELETE, Map.of("id", "entity:component:default/shared-lib", "owner", "payments")))
+                .when().post(PATH).then().statusCode(200)
+                .body("decision", equalTo("ALLOW"))
+                .body("reason", equalTo("role maintainer on entity:component:default/shared-lib"))
+                .body("matchedBinding", startsWith(id + " team:search maintainer"));
+    }
+
+    @Test
+    void batchAnswersInOrder() {
+        given().auth().oauth2(Callers.alice()).contentType(ContentType.JSON)
+                .body(Map.of("checks", List.of(
+                        check(Actions.CATALOG_ENTITY_WRITE, PAYMENTS_API),
+                        check(Actions.CATALOG_ENTITY_WRITE, Map.of("id", "entity:component:default/search-api", "owner", "search")),
+                        check(Actions.AUDIT_READ, Map.of("id", "audit")),
+                        check(Actions.CATALOG_ENTITY_READ, Map.of("id", "entity:component:default/search-api", "owner", "search")))))
+                .when().post(PATH + "/batch").then().statusCode(200)
+                .body("decisions.decision", equalTo(List.of("ALLOW", "DENY", "DENY", "ALLOW")));
+        given().auth().oauth2(Callers.alice()).contentType(ContentType.JSON).body(Map.of("checks", List.of()))
+                .when().post(PATH + "/batch").then().statusCode(400).contentType(startsWith("application/problem+json"))
+                .body("violations.field", equalTo(List.of("checks")));
+        given().contentType(ContentType.JSON).body(Map.of("checks", List.of(check(Actions.AUDIT_READ, Map.of("id", "audit")))))
+                .when().post(PATH + "/batch").then().statusCode(401);
+    }
+
+    @Test
+    void roleMatrixAndValidation() {
+        for (String token : List.of(Callers.alice(), Callers.erin(), Callers.dave(), TestTokens.service("catalog-service"))) {
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(check(Actions.AUDIT_READ, Map.of("id", "audit")))
+                    .when().post(PATH).then().statusCode(200);
+        }
+        given().contentType(ContentType.JSON).body(check(Actions.AUDIT_READ, Map.of("id", "audit")))
+                .when().post(PATH).then().statusCode(401).contentType(startsWith("application/problem+json"));
+        given().auth().oauth2(Callers.alice()).contentType(ContentType.JSON).body(Map.of("resource", Map.of("id", "Bad Id")))
+                .when().post(PATH).then().statusCode(400).contentType(startsWith("application/problem+json"))
+                .body("violations.field", equalTo(List.of("action", "resource.id")));
+        given().auth().oauth2(Callers.alice()).contentType(ContentType.JSON).body(Map.of("action", "audit.read"))
+                .when().post(PATH).then().statusCode(400).body("violations.field", hasItem("resource"));
+        given().auth().oauth2(Callers.alice()).contentType(ContentType.JSON).body(check("audit.nuke", Map.of("id", "audit")))
+                .when().post(PATH).then().statusCode(200)
+                .body("decision", equalTo("DENY")).body("reason", equalTo("unknown action audit.nuke"));
+    }
+}

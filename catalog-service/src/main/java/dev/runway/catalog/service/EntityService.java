@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -46,6 +47,7 @@ import dev.runway.common.error.PreconditionFailedException;
 import dev.runway.common.error.Problem;
 import dev.runway.common.error.ResourceNotFoundException;
 import dev.runway.common.error.UnprocessableException;
+import dev.runway.common.security.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -94,6 +96,7 @@ public class EntityService {
     public Written create(Caller caller, JsonNode doc) {
         ValidatedEntity v = validOrThrow(doc);
         String ref = v.ref().canonical();
+        syncCallerIdentity(caller, Set.of(ref));
         CatalogEntity row = entities.findByRef(ref).orElse(null);
         if (row != null && !row.deleted()) {
             throw new ConflictException("Entity " + ref + " already exists; replace it with PUT and its ETag.");
@@ -117,6 +120,7 @@ public class EntityService {
         }
         checkIfMatch(row, ifMatch);
         ValidatedEntity v = validOrThrow(doc);
+        syncCallerIdentity(caller, Set.of(ref));
         if (!v.ref().canonical().equals(ref)) {
             throw new InvalidInputException("The descriptor names another entity than the path.", List.of(
                     new Problem.Violation("$.metadata.name", "must identify " + ref + " (kind, namespace, name)")));
@@ -203,6 +207,7 @@ public class EntityService {
                     + " documents were rejected; nothing was imported.", violations);
         }
         if (!dryRun) {
+            syncCallerIdentity(caller, seen.keySet());
             for (Planned p : plan.values()) {
                 store(caller, p.entity, p.row, p.outcome == Outcome.created ? "created" : "updated");
             }
@@ -211,6 +216,41 @@ public class EntityService {
                 .collect(Collectors.groupingBy(ImportReport.Item::outcome, Collectors.counting()));
         return new ImportReport(dryRun, !dryRun, count(counts, Outcome.created), count(counts, Outcome.updated),
                 count(counts, Outcome.unchanged), count(counts, Outcome.rejected), items);
+    }
+
+    /**
+     * Keeps the SSO directory in the catalog: the caller's teams become Group entities and the caller a User
+     * entity (memberOf those teams) the first time a writer is seen, so {@code owner: payments} resolves to a
+     * real team. Only missing entities are created; tombstones stay deleted, and existing entries are left to
+     * their owners. Trusted without a policy check: the data comes from the verified token.
+     */
+    private void syncCallerIdentity(Caller caller, Set<String> writtenByRequest) {
+        if (caller.roles().contains(Roles.SERVICE)) {
+            return;
+        }
+        for (String team : caller.teams()) {
+            ObjectNode group = JsonNodeFactory.instance.objectNode();
+            group.put("apiVersion", "backstage.io/v1alpha1").put("kind", "Group");
+            group.putObject("metadata").put("name", team)
+                    .put("description", "Team from single sign-on");
+            group.putObject("spec").put("type", "team").putArray("children");
+            ensureExists(caller, group, writtenByRequest);
+        }
+        ObjectNode user = JsonNodeFactory.instance.objectNode();
+        user.put("apiVersion", "backstage.io/v1alpha1").put("kind", "User");
+        user.putObject("metadata").put("name", caller.username());
+        var memberOf = user.putObject("spec").putArray("memberOf");
+        caller.teams().forEach(memberOf::add);
+        ensureExists(caller, user, writtenByRequest);
+    }
+
+    private void ensureExists(Caller caller, ObjectNode doc, Set<String> skip) {
+        DescriptorValidator.Result result = validator.validate(doc);
+        if (!result.valid() || skip.contains(result.entity().ref().canonical())
+                || entities.findByRef(result.entity().ref().canonical()).isPresent()) {
+            return;
+        }
+        store(caller, result.entity(), null, "created");
     }
 
     private record Planned(ValidatedEntity entity, CatalogEntity row, Outcome outcome) {

@@ -1,0 +1,60 @@
+package dev.runway.catalog.rest;
+
+import static dev.runway.catalog.rest.CatalogTestSupport.ALICE;
+import static dev.runway.catalog.rest.CatalogTestSupport.BOB;
+import static dev.runway.catalog.rest.CatalogTestSupport.as;
+import static dev.runway.catalog.rest.CatalogTestSupport.component;
+import static dev.runway.catalog.rest.CatalogTestSupport.unique;
+import static dev.runway.catalog.rest.CatalogTestSupport.yaml;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+import dev.runway.common.testing.RunwayTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(value = RunwayTestResource.class, initArgs = @ResourceArg(name = "database", value = "runway_catalog"))
+class ConcurrencyTest {
+
+    @Test
+    void twoWritersWithTheSameEtagOneWinsTheOtherGets412() throws Exception {
+        String name = unique("contended");
+        String path = "/api/v1/entities/component/default/" + name;
+        String etag = yaml(ALICE, component(name, "payments")).post("/api/v1/entities").then().statusCode(201)
+                .extract().header("ETag");
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (String[] writer : new String[][] { { ALICE, "deprecated" }, { BOB, "experimental" } }) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return yaml(writer[0], component(name, "payments").replace("production", writer[1]))
+                            .header("If-Match", etag).put(path).statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : results) {
+                statuses.add(f.get());
+            }
+            statuses.sort(Integer::compareTo);
+            assertEquals(List.of(200, 412), statuses);
+        } finally {
+            pool.shutdownNow();
+        }
+        // Exactly one new version was written.
+        assertEquals(2, as(ALICE).get(path + "/history").then().statusCode(200).extract().jsonPath()
+                .getList("version").size());
+    }
+}

@@ -21,8 +21,18 @@ public class AccessAudit {
 
     public void record(Caller caller, String action, String resource, String outcome, String reason,
             Map<String, Object> details) {
-        audit.append(new AuditEntry(null, null, caller.name(), caller.teams(), action, resource, outcome, reason,
-                SOURCE, caller.requestId(), caller.clientAddress(), details));
+        audit.append(entry(caller, action, resource, outcome, reason, details));
+    }
+
+    /** Many entries in one append: the audit chain's lock is taken once, at the end of the caller's work. */
+    public void recordAll(List<AuditEntry> entries) {
+        audit.appendAll(entries);
+    }
+
+    public static AuditEntry entry(Caller caller, String action, String resource, String outcome, String reason,
+            Map<String, Object> details) {
+        return new AuditEntry(null, null, caller.name(), caller.teams(), action, resource, outcome, reason, SOURCE,
+                caller.requestId(), caller.clientAddress(), details);
     }
 
     /** For what access-service does on its own (expiry). */

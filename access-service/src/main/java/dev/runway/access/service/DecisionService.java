@@ -11,6 +11,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import dev.runway.access.audit.AuditEntry;
 import dev.runway.access.policy.PolicyEngine;
 import dev.runway.access.policy.PolicyFacts;
 import dev.runway.access.repository.RoleBindingRepository;
@@ -56,14 +57,17 @@ public class DecisionService {
         Instant now = clock.instant();
         Map<String, PolicyFacts> factsBySubject = new HashMap<>();
         List<Decision> decisions = new ArrayList<>(requests.size());
+        List<AuditEntry> entries = new ArrayList<>(requests.size());
         for (DecisionRequest request : requests) {
             DecisionSubject subject = request.subject() == null ? caller.subject() : request.subject();
             PolicyFacts facts = factsBySubject.computeIfAbsent(subject.name() + '\n' + subject.teams(),
                     k -> factsOf(subject));
             Decision decision = PolicyEngine.decide(subject, request.action(), request.resource(), facts, now);
-            record(caller, subject, request.action(), request.resource(), decision);
+            entries.add(entry(caller, subject, request.action(), request.resource(), decision));
             decisions.add(decision);
         }
+        // Appended last: the audit chain is serialised, so its lock is held only from here to the commit.
+        audit.recordAll(entries);
         return decisions;
     }
 
@@ -79,7 +83,7 @@ public class DecisionService {
                 leads.teamsLedBy(subject.name()));
     }
 
-    private void record(Caller caller, DecisionSubject subject, String action, DecisionResource resource,
+    private static AuditEntry entry(Caller caller, DecisionSubject subject, String action, DecisionResource resource,
             Decision decision) {
         Map<String, Object> details = new HashMap<>();
         details.put("action", action);
@@ -99,7 +103,7 @@ public class DecisionService {
             actor = new Caller(subject.name(), null, subject.teams(), Set.copyOf(subject.roles()),
                     caller.requestId(), caller.clientAddress());
         }
-        audit.record(actor, "decision:" + action, resource.id(), decision.allowed() ? "allow" : "deny",
+        return AccessAudit.entry(actor, "decision:" + action, resource.id(), decision.allowed() ? "allow" : "deny",
                 decision.reason(), details);
     }
 }

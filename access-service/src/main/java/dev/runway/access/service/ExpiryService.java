@@ -1,12 +1,14 @@
 package dev.runway.access.service;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import dev.runway.access.audit.AuditEntry;
 import dev.runway.access.domain.AccessRequest;
 import dev.runway.access.domain.RoleBinding;
 import dev.runway.access.repository.AccessRequestRepository;
@@ -39,29 +41,31 @@ public class ExpiryService {
 
     @Transactional
     public Expired expireDue(Instant now) {
+        List<AuditEntry> entries = new ArrayList<>();
         List<RoleBinding> expiredBindings = bindings.lockExpired(now, BATCH);
         for (RoleBinding binding : expiredBindings) {
             bindings.delete(binding);
             if (binding.isGrant()) {
-                AccessRequest request = requests.findById(binding.accessRequestId);
+                AccessRequest request = requests.lock(binding.accessRequestId);
                 request.status = AccessRequest.Status.ENDED;
-                audit.system("grant.expire", "role-binding:" + binding.id, "expired at " + binding.expiresAt,
-                        RoleBindingService.details(binding));
+                entries.add(AccessAudit.system("grant.expire", "role-binding:" + binding.id, "expired at " + binding.expiresAt,
+                        RoleBindingService.details(binding)));
                 notifications.fire(new AccessNotification(binding.subject.substring(5) + "'s grant of " + binding.role
                         + " on " + binding.scope + " expired."));
             } else {
-                audit.system("role-binding.expire", "role-binding:" + binding.id, "expired at " + binding.expiresAt,
-                        RoleBindingService.details(binding));
+                entries.add(AccessAudit.system("role-binding.expire", "role-binding:" + binding.id, "expired at " + binding.expiresAt,
+                        RoleBindingService.details(binding)));
             }
         }
         List<AccessRequest> lapsed = requests.lockLapsed(now, BATCH);
         for (AccessRequest request : lapsed) {
             request.status = AccessRequest.Status.EXPIRED;
-            audit.system("access-request.expire", AccessRequestService.resource(request),
-                    "no decision before " + request.expiresAt, AccessRequestService.details(request));
+            entries.add(AccessAudit.system("access-request.expire", AccessRequestService.resource(request),
+                    "no decision before " + request.expiresAt, AccessRequestService.details(request)));
             notifications.fire(new AccessNotification(request.requester + "'s request for " + request.role + " on "
                     + request.scope + " expired without a decision."));
         }
+        audit.recordAll(entries);
         return new Expired(expiredBindings.size(), lapsed.size());
     }
 }

@@ -43,6 +43,9 @@ public interface ProvisioningConfig {
     }
 
     interface Reconciler {
+        /** Period of the level-triggered loop (also read by the scheduler expression). */
+        String interval();
+
         @WithDefault("PT1S")
         Duration backoffBase();
 
@@ -101,6 +104,7 @@ public interface ProvisioningConfig {
         String userHost();
     }
 
+    /** Host and port given to the application; the admin connection is {@code quarkus.redis.hosts}. */
     interface Redis {
         @WithDefault("127.0.0.1")
         String host();

@@ -61,12 +61,21 @@ public class ProvisioningRequestRepository implements PanacheRepositoryBase<Prov
         return rows.stream().findFirst();
     }
 
-    /** Claims the given request if it has work and no one else holds it. */
-    public Optional<ProvisioningRequest> claim(UUID id) {
+    /** Claims the given request if it is due and no one else holds it. */
+    public Optional<ProvisioningRequest> claim(UUID id, Instant now) {
         @SuppressWarnings("unchecked")
         List<ProvisioningRequest> rows = getEntityManager().createNativeQuery(
-                "SELECT * FROM provisioning_request WHERE id = ?1 AND next_attempt_at IS NOT NULL "
+                "SELECT * FROM provisioning_request WHERE id = ?1 AND next_attempt_at <= ?2 "
                         + "FOR UPDATE SKIP LOCKED", ProvisioningRequest.class)
+                .setParameter(1, id).setParameter(2, now).getResultList();
+        return rows.stream().findFirst();
+    }
+
+    /** Locks the request unless another transaction holds it. */
+    public Optional<ProvisioningRequest> lockIfFree(UUID id) {
+        @SuppressWarnings("unchecked")
+        List<ProvisioningRequest> rows = getEntityManager().createNativeQuery(
+                "SELECT * FROM provisioning_request WHERE id = ?1 FOR UPDATE SKIP LOCKED", ProvisioningRequest.class)
                 .setParameter(1, id).getResultList();
         return rows.stream().findFirst();
     }

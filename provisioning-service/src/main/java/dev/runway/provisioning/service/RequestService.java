@@ -273,6 +273,24 @@ public class RequestService {
         return r;
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<UUID> expiredEnvironments() {
+        return requests.expired(Instant.now());
+    }
+
+    /** Deprovisions the environment if it is (still) expired; false if it is not or another worker has it. */
+    @Transactional
+    public boolean expire(UUID id) {
+        Instant now = Instant.now();
+        Optional<ProvisioningRequest> r = requests.lockIfFree(id);
+        if (r.isEmpty() || r.get().expiresAt == null || r.get().expiresAt.isAfter(now)
+                || r.get().desired == ProvisioningRequest.Desired.ABSENT || RequestState.GONE.contains(r.get().state)) {
+            return false;
+        }
+        deprovision(r.get(), Caller.system("ttl-reaper"), "expired at " + r.get().expiresAt, now);
+        return true;
+    }
+
     /** A request the caller may see, else 404 (whether it exists is not disclosed). */
     ProvisioningRequest visible(Caller caller, UUID id, RequestKind kind) {
         return requests.findByIdOptional(id)

@@ -1,0 +1,26 @@
+package dev.runway.provisioning.driver;
+
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+
+/** The driver of each database template id. */
+@ApplicationScoped
+public class DatabaseDrivers {
+    private final Map<String, DatabaseDriver> byEngine;
+
+    public DatabaseDrivers(Instance<DatabaseDriver> drivers) {
+        this.byEngine = drivers.stream().collect(Collectors.toUnmodifiableMap(DatabaseDriver::engine, Function.identity()));
+    }
+
+    public DatabaseDriver forEngine(String engine) {
+        DatabaseDriver d = byEngine.get(engine);
+        if (d == null) {
+            throw new ExternalFailure("no driver for engine '" + engine + "'", false, null);
+        }
+        return d;
+    }
+}

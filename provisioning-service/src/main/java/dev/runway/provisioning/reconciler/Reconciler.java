@@ -1,0 +1,91 @@
+package dev.runway.provisioning.reconciler;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.Logger;
+
+import dev.runway.provisioning.config.ProvisioningConfig;
+import dev.runway.provisioning.service.RequestChanged;
+import dev.runway.provisioning.service.RequestService;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Level-triggered: every tick works all due requests step by step from what the database says, and each
+ * accepted change is nudged right after commit so it does not wait for the tick. Replicas coordinate only
+ * through row locks, so any number of them may run this loop.
+ */
+@ApplicationScoped
+public class Reconciler {
+    private static final Logger LOG = Logger.getLogger(Reconciler.class);
+    /** Bounds one tick so that a stream of new work cannot keep it running forever. */
+    private static final int MAX_STEPS_PER_TICK = 5000;
+    private static final int MAX_STEPS_PER_NUDGE = 50;
+
+    private final ReconcileStep steps;
+    private final RequestService requests;
+    private final ManagedExecutor executor;
+    private final ProvisioningConfig config;
+
+    public Reconciler(ReconcileStep steps, RequestService requests, ManagedExecutor executor,
+            ProvisioningConfig config) {
+        this.steps = steps;
+        this.requests = requests;
+        this.executor = executor;
+        this.config = config;
+    }
+
+    @Scheduled(every = "${runway.provisioning.reconciler.interval}", identity = "reconciler",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        reapExpired();
+        reconcileDue();
+    }
+
+    /** Works due requests until none is left; returns the number of steps taken. */
+    public int reconcileDue() {
+        int n = 0;
+        try {
+            while (n < MAX_STEPS_PER_TICK && steps.stepDue()) {
+                n++;
+            }
+        } catch (RuntimeException e) {
+            LOG.error("reconcile loop interrupted; the next tick resumes", e);
+        }
+        return n;
+    }
+
+    /** Drives one request as far as it can go right now. */
+    public void drive(UUID id) {
+        for (int i = 0; i < MAX_STEPS_PER_NUDGE && steps.step(id); i++) {
+            // each iteration is one committed step
+        }
+    }
+
+    /** Deprovisions environments whose TTL has passed (their databases go with them). */
+    public int reapExpired() {
+        int n = 0;
+        for (UUID id : requests.expiredEnvironments()) {
+            if (requests.expire(id)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    void nudge(@Observes(during = TransactionPhase.AFTER_SUCCESS) RequestChanged changed) {
+        if (config.reconciler().nudge()) {
+            executor.execute(() -> {
+                try {
+                    drive(changed.id());
+                } catch (RuntimeException e) {
+                    LOG.warn("nudge failed; the next tick resumes", e);
+                }
+            });
+        }
+    }
+}

@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,10 +18,11 @@ import dev.runway.access.domain.AccessRequest;
 import dev.runway.access.domain.AccessRequest.Status;
 import dev.runway.access.domain.RoleBinding;
 import dev.runway.access.policy.AccessRole;
+import dev.runway.access.policy.PolicyEngine;
+import dev.runway.access.policy.PolicyFacts;
 import dev.runway.access.policy.Scopes;
 import dev.runway.access.repository.AccessRequestRepository;
 import dev.runway.access.repository.RoleBindingRepository;
-import dev.runway.access.repository.TeamLeadRepository;
 import dev.runway.common.error.ConflictException;
 import dev.runway.common.error.InvalidInputException;
 import dev.runway.common.error.NotPermittedException;
@@ -42,7 +42,6 @@ import dev.runway.common.security.Roles;
 public class AccessRequestService {
     private final AccessRequestRepository requests;
     private final RoleBindingRepository bindings;
-    private final TeamLeadRepository leads;
     private final DecisionService decisions;
     private final AccessAudit audit;
     private final Event<AccessNotification> notifications;
@@ -50,11 +49,10 @@ public class AccessRequestService {
     private final Clock clock;
 
     public AccessRequestService(AccessRequestRepository requests, RoleBindingRepository bindings,
-            TeamLeadRepository leads, DecisionService decisions, AccessAudit audit, Event<AccessNotification> notifications, AccessConfig config,
+            DecisionService decisions, AccessAudit audit, Event<AccessNotification> notifications, AccessConfig config,
             Clock clock) {
         this.requests = requests;
         this.bindings = bindings;
-        this.leads = leads;
         this.decisions = decisions;
         this.audit = audit;
         this.notifications = notifications;
@@ -102,20 +100,23 @@ public class AccessRequestService {
     /** Pending requests the caller may approve: the approvals inbox. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<AccessRequest> awaiting(Caller caller) {
-        Set<String> ledTeams = leads.teamsLedBy(caller.name());
-        return requests.pending(clock.instant()).stream()
-                .filter(r -> !r.requester.equals(caller.name()))
-                .filter(r -> caller.isPlatformAdmin() || Scopes.team(r.scope).map(ledTeams::contains).orElse(false))
+        // The same policy as approve(), without auditing each row of a list page.
+        Instant now = clock.instant();
+        PolicyFacts facts = decisions.factsOf(caller.subject());
+        return requests.pending(now).stream()
+                .filter(r -> PolicyEngine.decide(caller.subject(), Actions.ACCESS_REQUEST_APPROVE, policyResource(r),
+                        facts, now).allowed())
                 .toList();
     }
 
-    /** A request is visible to its requester, whoever decided it, leads of its team, platform-admins and auditors. */
+    /** A request is visible to its requester, whoever decided or may decide it, and auditors. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public AccessRequest get(Caller caller, UUID id) {
         AccessRequest request = requests.findById(id);
         if (request == null || !(request.requester.equals(caller.name()) || caller.name().equals(request.decidedBy)
                 || caller.isPlatformAdmin() || caller.has(Roles.AUDITOR)
-                || Scopes.team(request.scope).map(t -> leads.isLead(t, caller.name())).orElse(false))) {
+                || PolicyEngine.decide(caller.subject(), Actions.ACCESS_REQUEST_APPROVE, policyResource(request),
+                        decisions.factsOf(caller.subject()), clock.instant()).allowed())) {
             throw new ResourceNotFoundException("No access request " + id + ".");
         }
         return request;

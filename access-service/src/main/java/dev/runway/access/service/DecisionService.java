@@ -77,7 +77,9 @@ public class DecisionService {
         return decideAll(caller, List.of(DecisionRequest.forCaller(action, resource))).get(0);
     }
 
-    private PolicyFacts factsOf(DecisionSubject subject) {
+    /** What the policy needs to know about a subject beyond its token (bindings held, teams led). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PolicyFacts factsOf(DecisionSubject subject) {
         teams.recordSeen(subject.name(), null, subject.teams());
         return new PolicyFacts(bindings.heldBy(subject.name(), subject.teams()).stream().map(b -> b.toPolicy()).toList(),
                 leads.teamsLedBy(subject.name()));

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import dev.runway.access.service.ExpiryService;
 import dev.runway.common.policy.Actions;
 import dev.runway.common.testing.RunwayTestResource;
+import dev.runway.common.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -238,5 +239,22 @@ class AccessRequestResourceTest {
                 + "AND outcome = 'success' AND actor = 'alice'", "role-binding:" + grantId));
         assertEquals(1, Callers.count("SELECT count(*) FROM audit_record WHERE action = 'grant.revoke' AND resource = ? "
                 + "AND outcome = 'deny' AND actor = 'erin'", "role-binding:" + grantId));
+    }
+
+    @Test
+    void anApproverBindingMakesAnApproverToo() {
+        String judy = TestTokens.user("judy", List.of("platform-security"), "developer");
+        String id = request(TestTokens.user("kim", List.of("search"), "developer"), "developer", "team:search", "PT3H");
+        given().auth().oauth2(judy).queryParam("awaiting", "me").when().get(PATH)
+                .then().statusCode(200).body("id", not(hasItem(id)));
+        given().auth().oauth2(judy).when().get(PATH + "/" + id).then().statusCode(404);
+        given().auth().oauth2(Callers.dave()).contentType(ContentType.JSON)
+                .body(Map.of("subject", "user:judy", "role", "approver", "scope", "team:search"))
+                .when().post("/api/v1/role-bindings").then().statusCode(201);
+        given().auth().oauth2(judy).queryParam("awaiting", "me").when().get(PATH)
+                .then().statusCode(200).body("id", hasItem(id));
+        given().auth().oauth2(judy).when().get(PATH + "/" + id).then().statusCode(200);
+        given().auth().oauth2(judy).contentType(ContentType.JSON).body(Map.of())
+                .when().post(PATH + "/" + id + "/approve").then().statusCode(200).body("decidedBy", equalTo("judy"));
     }
 }

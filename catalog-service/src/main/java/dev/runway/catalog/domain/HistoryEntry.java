@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
@@ -18,7 +19,8 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "entity_history")
 public class HistoryEntry {
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "entity_history_id")
+    @SequenceGenerator(name = "entity_history_id", sequenceName = "entity_history_id_seq", allocationSize = 50)
     public Long id;
     @Column(name = "entity_id")
     public UUID entityId;

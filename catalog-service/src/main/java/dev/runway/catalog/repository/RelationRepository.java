@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,34 +28,48 @@ public class RelationRepository {
 
     /** Replaces every row {@code origin} emitted with the given relations and their inverses. */
     public void replace(String origin, Collection<Relation> emitted) {
-        em.createNativeQuery("DELETE FROM entity_relation WHERE origin_ref = ?1").setParameter(1, origin)
-                .executeUpdate();
-        Set<Relation> rows = new LinkedHashSet<>();
-        for (Relation r : emitted) {
-            rows.add(r);
-            rows.add(r.inverse());
-        }
-        if (rows.isEmpty()) {
+        replaceAll(Map.of(origin, emitted));
+    }
+
+    /**
+     * Replaces the rows of many origins at once (an import): two statements whatever the number of entities and
+     * relations, the arrays unnested server-side.
+     */
+    public void replaceAll(Map<String, ? extends Collection<Relation>> emittedByOrigin) {
+        if (emittedByOrigin.isEmpty()) {
             return;
         }
+        em.createNativeQuery("DELETE FROM entity_relation WHERE origin_ref = ANY(?1)")
+                .setParameter(1, emittedByOrigin.keySet().toArray(String[]::new)).executeUpdate();
         List<String> sources = new ArrayList<>();
         List<String> types = new ArrayList<>();
         List<String> targets = new ArrayList<>();
-        for (Relation r : rows) {
-            sources.add(r.sourceRef());
-            types.add(r.type().wireName);
-            targets.add(r.targetRef());
+        List<String> origins = new ArrayList<>();
+        emittedByOrigin.forEach((origin, emitted) -> {
+            Set<Relation> rows = new LinkedHashSet<>();
+            for (Relation r : emitted) {
+                rows.add(r);
+                rows.add(r.inverse());
+            }
+            for (Relation r : rows) {
+                sources.add(r.sourceRef());
+                types.add(r.type().wireName);
+                targets.add(r.targetRef());
+                origins.add(origin);
+            }
+        });
+        if (sources.isEmpty()) {
+            return;
         }
-        // One statement per write whatever the fan-out: arrays unnested server-side.
         em.createNativeQuery("""
                 INSERT INTO entity_relation (source_ref, type, target_ref, origin_ref)
-                SELECT s, t, g, ?4 FROM unnest(?1, ?2, ?3) AS x(s, t, g)
+                SELECT s, t, g, o FROM unnest(?1, ?2, ?3, ?4) AS x(s, t, g, o)
                 ON CONFLICT DO NOTHING
                 """)
                 .setParameter(1, sources.toArray(String[]::new))
                 .setParameter(2, types.toArray(String[]::new))
                 .setParameter(3, targets.toArray(String[]::new))
-                .setParameter(4, origin)
+                .setParameter(4, origins.toArray(String[]::new))
                 .executeUpdate();
     }
 

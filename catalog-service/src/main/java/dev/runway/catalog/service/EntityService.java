@@ -28,6 +28,7 @@ import dev.runway.catalog.domain.EntityKind;
 import dev.runway.catalog.domain.EntityRef;
 import dev.runway.catalog.domain.HistoryEntry;
 import dev.runway.catalog.domain.JsonPatchDiff;
+import dev.runway.catalog.domain.Relation;
 import dev.runway.catalog.domain.ValidatedEntity;
 import dev.runway.catalog.mapping.EntityMapper;
 import dev.runway.catalog.policy.Caller;
@@ -163,8 +164,11 @@ public class EntityService {
         List<ImportReport.Item> items = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         Map<Integer, Planned> plan = new LinkedHashMap<>();
+        List<DescriptorValidator.Result> results = docs.stream().map(validator::validate).toList();
+        Map<String, CatalogEntity> existing = lockAll(results.stream().filter(DescriptorValidator.Result::valid)
+                .map(r -> r.entity().ref().canonical()).distinct().toList());
         for (int i = 0; i < docs.size(); i++) {
-            DescriptorValidator.Result result = validator.validate(docs.get(i));
+            DescriptorValidator.Result result = results.get(i);
             if (!result.valid()) {
                 items.add(new ImportReport.Item(i, null, Outcome.rejected, "invalid descriptor",
                         result.violations()));
@@ -177,8 +181,7 @@ public class EntityService {
                 items.add(rejected(i, ref, "duplicate of document " + first + " in this request"));
                 continue;
             }
-            CatalogEntity row = entities.find("ref", ref).withLock(LockModeType.PESSIMISTIC_WRITE)
-                    .firstResultOptional().orElse(null);
+            CatalogEntity row = existing.get(ref);
             if (row != null && row.deleted()) {
                 items.add(rejected(i, ref, "deleted, re-register explicitly (POST /api/v1/entities)"));
                 continue;
@@ -208,9 +211,11 @@ public class EntityService {
         }
         if (!dryRun) {
             syncCallerIdentity(caller, seen.keySet());
+            WriteBatch batch = new WriteBatch(caller);
             for (Planned p : plan.values()) {
-                store(caller, p.entity, p.row, p.outcome == Outcome.created ? "created" : "updated");
+                store(batch, p.entity, p.row, p.outcome == Outcome.created ? "created" : "updated");
             }
+            batch.write();
         }
         Map<Outcome, Long> counts = items.stream()
                 .collect(Collectors.groupingBy(ImportReport.Item::outcome, Collectors.counting()));
@@ -272,8 +277,37 @@ public class EntityService {
         return item.violations().stream().map(v -> new Problem.Violation(prefix + v.field().substring(1), v.message()));
     }
 
-    /** Writes a new version of {@code v} (into {@code row} when it exists, live or tombstone). */
+    /**
+     * The relation and audit rows of the writes of one request, written together at the end: an import of 500
+     * entities costs a handful of statements for them instead of a thousand.
+     */
+    private final class WriteBatch {
+        private final Caller caller;
+        private final Map<String, List<Relation>> relationsByOrigin = new LinkedHashMap<>();
+        private final List<AuditOutbox.Event> events = new ArrayList<>();
+
+        WriteBatch(Caller caller) {
+            this.caller = caller;
+        }
+
+        void write() {
+            entities.flush();
+            relations.replaceAll(relationsByOrigin);
+            audit.recordAll(caller, events);
+        }
+    }
+
+    /** Stores one version and writes its relations and audit event right away. */
     private CatalogEntity store(Caller caller, ValidatedEntity v, CatalogEntity row, String action) {
+        WriteBatch batch = new WriteBatch(caller);
+        CatalogEntity stored = store(batch, v, row, action);
+        batch.write();
+        return stored;
+    }
+
+    /** Writes a new version of {@code v} (into {@code row} when it exists, live or tombstone). */
+    private CatalogEntity store(WriteBatch batch, ValidatedEntity v, CatalogEntity row, String action) {
+        Caller caller = batch.caller;
         OffsetDateTime now = OffsetDateTime.now();
         JsonNode before = row == null || row.deleted() ? JsonNodeFactory.instance.objectNode()
                 : mapper.parse(row.body);
@@ -307,12 +341,11 @@ public class EntityService {
         if (isNew) {
             entities.persist(row);
         }
-        entities.flush();
         appendHistory(row, action, caller, JsonPatchDiff.diff(before, v.body()));
-        relations.replace(row.ref, v.relations());
-        audit.record(caller, "catalog.entity." + (action.equals("created") || action.equals("reregistered")
-                ? "create" : "update"), row.ref, "success", null,
-                Map.of("version", row.version, "change", action));
+        batch.relationsByOrigin.put(row.ref, v.relations());
+        batch.events.add(new AuditOutbox.Event("catalog.entity." + (action.equals("created")
+                || action.equals("reregistered") ? "create" : "update"), row.ref, "success", null,
+                Map.of("version", row.version, "change", action)));
         return row;
     }
 
@@ -351,6 +384,16 @@ public class EntityService {
                     + " violation(s).", result.violations());
         }
         return result.entity();
+    }
+
+    /** The rows (live or tombstone) of all refs, locked against concurrent writers, in one query. */
+    private Map<String, CatalogEntity> lockAll(List<String> refs) {
+        Map<String, CatalogEntity> rows = new HashMap<>();
+        if (!refs.isEmpty()) {
+            entities.find("ref in ?1", refs).withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                    .forEach(e -> rows.put(e.ref, e));
+        }
+        return rows;
     }
 
     private CatalogEntity lockLive(String ref) {

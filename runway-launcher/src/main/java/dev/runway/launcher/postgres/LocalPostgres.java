@@ -60,6 +60,7 @@ public final class LocalPostgres implements AutoCloseable {
         Path directory = dataDirectory.toAbsolutePath().normalize();
         Files.createDirectories(directory);
         stopOrphanedServer(directory);
+        requireFreePort(port);
 
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
@@ -134,7 +135,21 @@ public final class LocalPostgres implements AutoCloseable {
                         unexpectedExit.complete("postgres (pid " + postmaster.pid() + ") exited");
                     }
                 }),
-                () -> LOG.warn("cannot watch the postmaster: no live pid in {}/postmaster.pid", dataDirectory));
+                () -> {
+                    // pg_ctl can fail while zonky still reports success; then another server answered our queries.
+                    throw new IllegalStateException("PostgreSQL did not start on " + dataDirectory
+                            + " (no live postmaster.pid); see its output above");
+                });
+    }
+
+    /** A server already on the port (another launcher, a system PostgreSQL) would answer in our place. */
+    private static void requireFreePort(int port) throws IOException {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+        } catch (java.net.BindException e) {
+            throw new IOException("port " + port + " on 127.0.0.1 is already in use by another process");
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.runway.provisioning.rest;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.runway.common.security.Roles;
 import dev.runway.provisioning.domain.RequestKind;
 import dev.runway.provisioning.mapping.ProvisioningMapper;
+import dev.runway.provisioning.rest.dto.CredentialsView;
 import dev.runway.provisioning.rest.dto.DatabaseRequestBody;
 import dev.runway.provisioning.rest.dto.RequestView;
 import dev.runway.provisioning.service.RequestService;
@@ -75,6 +77,39 @@ public class DatabaseResource {
     @APIResponse(responseCode = "404", description = "No such database visible to the caller")
     public RequestView get(@PathParam("id") UUID id) {
         return ProvisioningMapper.toView(service.get(callers.caller(), RequestKind.DATABASE, id));
+    }
+
+    @GET
+    @Path("/{id}/credentials")
+    @RolesAllowed({ Roles.DEVELOPER, Roles.PLATFORM_ADMIN })
+    @Operation(summary = "The database's credentials: the values once, then only the Secret that holds them")
+    @APIResponse(responseCode = "200", description = "Credentials (first read) or the Secret's name")
+    @APIResponse(responseCode = "403", description = "Not a member of the owning team")
+    @APIResponse(responseCode = "404", description = "No such database visible to the caller")
+    @APIResponse(responseCode = "409", description = "Not READY yet")
+    public Response credentials(@PathParam("id") UUID id) {
+        RequestService.Credentials c = service.credentials(callers.caller(), id);
+        Map<String, String> v = c.values();
+        CredentialsView view = v == null
+                ? new CredentialsView(c.request().secretName, c.request().namespace, false, null, null, null, null, null)
+                : new CredentialsView(c.request().secretName, c.request().namespace, true, v.get("username"),
+                        v.get("password"), v.get("host"), v.containsKey("port") ? Integer.valueOf(v.get("port")) : null,
+                        v.get("database"));
+        // Shown once: nothing on the way may keep a copy.
+        return Response.ok(view).header("Cache-Control", "no-store").build();
+    }
+
+    @POST
+    @Path("/{id}/rotate")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({ Roles.DEVELOPER, Roles.PLATFORM_ADMIN })
+    @Operation(summary = "Rotate the database password; the new credentials can be read once again")
+    @APIResponse(responseCode = "202", description = "Rotation requested")
+    @APIResponse(responseCode = "403", description = "Not a member of the owning team")
+    @APIResponse(responseCode = "404", description = "No such database visible to the caller")
+    @APIResponse(responseCode = "409", description = "Not READY")
+    public Response rotate(@PathParam("id") UUID id) {
+        return Response.accepted(ProvisioningMapper.toView(service.rotate(callers.caller(), id))).build();
     }
 
     @DELETE

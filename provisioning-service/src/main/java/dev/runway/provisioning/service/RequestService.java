@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -23,11 +24,14 @@ import dev.runway.common.error.NotPermittedException;
 import dev.runway.common.error.Problem;
 import dev.runway.common.error.ResourceNotFoundException;
 import dev.runway.common.error.UnprocessableException;
+import dev.runway.common.error.UpstreamUnavailableException;
 import dev.runway.provisioning.config.ProvisioningConfig;
 import dev.runway.provisioning.domain.ProvisioningRequest;
 import dev.runway.provisioning.domain.RequestEvent;
 import dev.runway.provisioning.domain.RequestKind;
 import dev.runway.provisioning.domain.RequestState;
+import dev.runway.provisioning.driver.ExternalFailure;
+import dev.runway.provisioning.kubernetes.ClusterGateway;
 import dev.runway.provisioning.policy.Caller;
 import dev.runway.provisioning.policy.ProvisioningPolicy;
 import dev.runway.provisioning.repository.ProvisioningRequestRepository;
@@ -47,10 +51,11 @@ public class RequestService {
     private final ProvisioningConfig config;
     private final Lifecycle lifecycle;
     private final Event<RequestChanged> changed;
+    private final ClusterGateway cluster;
 
     public RequestService(ProvisioningRequestRepository requests, RequestEventRepository events,
             TemplateCatalog templates, ProvisioningPolicy policy, ProvisioningConfig config, Lifecycle lifecycle,
-            Event<RequestChanged> changed) {
+            Event<RequestChanged> changed, ClusterGateway cluster) {
         this.requests = requests;
         this.events = events;
         this.templates = templates;
@@ -58,6 +63,7 @@ public class RequestService {
         this.config = config;
         this.lifecycle = lifecycle;
         this.changed = changed;
+        this.cluster = cluster;
     }
 
     /** The accepted request, and whether this call created it (false: an Idempotency-Key retry). */
@@ -270,6 +276,58 @@ public class RequestService {
             r.desired = ProvisioningRequest.Desired.ABSENT;
             lifecycle.move(r, RequestState.DENIED, caller, reason, now);
         }
+        return r;
+    }
+
+    /** Where a database's credentials are; {@code values} only on the first read. */
+    public record Credentials(ProvisioningRequest request, Map<String, String> values) {
+    }
+
+    /**
+     * Shows the credentials once to a member of the owning team, later only where the Secret is. The row is
+     * locked so that two concurrent first reads cannot both see the password.
+     */
+    @Transactional
+    public Credentials credentials(Caller caller, UUID id) {
+        ProvisioningRequest r = visible(caller, id, RequestKind.DATABASE);
+        if (!caller.isMemberOf(r.team)) {
+            throw new NotPermittedException("only members of team '" + r.team + "' may read its credentials");
+        }
+        requests.getEntityManager().lock(r, LockModeType.PESSIMISTIC_WRITE);
+        requests.getEntityManager().refresh(r);
+        if (r.state != RequestState.READY) {
+            throw new ConflictException("credentials exist once the database is READY; it is " + r.state);
+        }
+        Instant now = Instant.now();
+        if (r.credentialsRevealed) {
+            lifecycle.note(r, caller, "credentials.read", "success", "already shown once; Secret name only", now);
+            return new Credentials(r, null);
+        }
+        Map<String, String> values;
+        try {
+            values = cluster.readSecret(r.namespace, r.secretName)
+                    .orElseThrow(() -> new ConflictException("the credentials Secret is missing; rotate to recreate it"));
+        } catch (ExternalFailure f) {
+            throw new UpstreamUnavailableException(f.getMessage());
+        }
+        r.credentialsRevealed = true;
+        lifecycle.note(r, caller, "credentials.reveal", "success", null, now);
+        return new Credentials(r, values);
+    }
+
+    /** Asks the reconciler for a new password (server and Secret); the new one can be shown once again. */
+    @Transactional
+    public ProvisioningRequest rotate(Caller caller, UUID id) {
+        ProvisioningRequest r = managed(caller, id, RequestKind.DATABASE);
+        if (r.state != RequestState.READY || r.desired == ProvisioningRequest.Desired.ABSENT) {
+            throw new ConflictException("only a READY database can be rotated; it is " + r.state);
+        }
+        Instant now = Instant.now();
+        r.rotationRequested = true;
+        r.nextAttemptAt = now;
+        r.updatedAt = now;
+        lifecycle.note(r, caller, "rotate", "success", "rotation requested", now);
+        changed.fire(new RequestChanged(r.id));
         return r;
     }
 

@@ -1,0 +1,287 @@
+package dev.runway.provisioning.driver;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.runway.common.testing.RunwayTestResource;
+import dev.runway.common.testing.TestTokens;
+import dev.runway.provisioning.reconciler.Reconciler;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Databases end to end against real servers: the embedded PostgreSQL of {@link TargetPostgresResource}, and
+ * MariaDB (127.0.0.1:3306, root) and Redis (127.0.0.1:6379), which {@code bin/runway test} provides.
+ */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+@QuarkusTestResource(TargetPostgresResource.class)
+@QuarkusTestResource(value = RunwayTestResource.class, initArgs = @ResourceArg(name = "database", value = "runway_provisioning"))
+class DatabaseProvisioningTest {
+    @Inject
+    Reconciler reconciler;
+    @Inject
+    KubernetesClient client;
+    @Inject
+    RedisDataSource redis;
+
+    String team;
+    String token;
+
+    private UUID readyEnvironment() {
+        team = "d" + UUID.randomUUID().toString().substring(0, 8);
+        token = TestTokens.user("alice", List.of(team), "developer");
+        UUID env = UUID.fromString(given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("name", "env", "team", team, "template", "development"))
+                .when().post("/api/v1/environments").then().statusCode(202).extract().path("id"));
+        reconciler.drive(env);
+        return env;
+    }
+
+    private UUID requestDatabase(UUID env, String engine, String name) {
+        return UUID.fromString(given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "team", team, "engine", engine, "environment", env.toString()))
+                .when().post("/api/v1/databases").then().statusCode(202).extract().path("id"));
+    }
+
+    private JsonPath view(UUID db) {
+        return given().auth().oauth2(token).when().get("/api/v1/databases/" + db).then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    private JsonPath credentials(UUID db) {
+        return given().auth().oauth2(token).when().get("/api/v1/databases/" + db + "/credentials").then()
+                .statusCode(200).header("Cache-Control", "no-store").extract().jsonPath();
+    }
+
+    private String physical(String name) {
+        return team + "_" + name;
+    }
+
+    @Test
+    void postgresqlRoleAndDatabaseWithPasswordOnlyAsScramVerifier() throws Exception {
+        UUID env = readyEnvironment();
+        UUID db = requestDatabase(env, "postgresql", "orders");
+        reconciler.drive(db);
+        assertEquals("READY", view(db).getString("state"));
+        String name = physical("orders");
+
+        JsonPath c = credentials(db);
+        String password = c.getString("password");
+        assertEquals(name, c.getString("username"));
+        assertEquals(name, c.getString("database"));
+        assertTrue(password.length() >= 32);
+        JsonPath again = credentials(db);
+        assertNull(again.get("password"));
+        assertEquals("db-" + name.replace('_', '-'), again.getString("secretName"));
+        assertFalse(again.getBoolean("revealed"));
+
+        try (Connection admin = DriverManager.getConnection(TargetPostgresResource.jdbcUrl("postgres"))) {
+            assertEquals("SCRAM-SHA-256$", query(admin, "SELECT left(rolpassword, 14) FROM pg_authid WHERE rolname = ?",
+                    name));
+            assertEquals("20", query(admin, "SELECT rolconnlimit::text FROM pg_roles WHERE rolname = ?", name));
+            assertEquals(name, query(admin, "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = ?", name));
+            assertEquals("false", query(admin, "SELECT has_database_privilege('public', ?, 'CONNECT')::text", name));
+            assertEquals("true", query(admin, "SELECT has_database_privilege(?, datname, 'CONNECT')::text FROM pg_database "
+                    + "WHERE datname = '" + name + "'", name));
+        }
+        String log = Files.readString(TargetPostgresResource.logFile(), StandardCharsets.UTF_8);
+        assertTrue(log.contains("CREATE ROLE \"" + name + "\""), "statement logging must be on for this test");
+        assertFalse(log.contains(password), "the generated password reached the server log");
+
+        given().auth().oauth2(token).when().post("/api/v1/databases/" + db + "/rotate").then().statusCode(202);
+        reconciler.drive(db);
+        String rotated = credentials(db).getString("password");
+        assertNotEquals(password, rotated);
+        assertFalse(Files.readString(TargetPostgresResource.logFile(), StandardCharsets.UTF_8).contains(rotated));
+        Secret secret = client.secrets().inNamespace(team + "-env").withName("db-" + name.replace('_', '-')).get();
+        assertEquals(rotated, new String(java.util.Base64.getDecoder().decode(secret.getData().get("password")),
+                StandardCharsets.UTF_8));
+
+        given().auth().oauth2(token).when().delete("/api/v1/databases/" + db).then().statusCode(202);
+        reconciler.drive(db);
+        assertEquals("DELETED", view(db).getString("state"));
+        try (Connection admin = DriverManager.getConnection(TargetPostgresResource.jdbcUrl("postgres"))) {
+            assertNull(query(admin, "SELECT rolname FROM pg_roles WHERE rolname = ?", name));
+            assertNull(query(admin, "SELECT datname FROM pg_database WHERE datname = ?", name));
+        }
+        assertNull(client.secrets().inNamespace(team + "-env").withName("db-" + name.replace('_', '-')).get());
+    }
+
+    @Test
+    void credentialsAreForTheOwningTeamOnly() {
+        UUID env = readyEnvironment();
+        UUID db = requestDatabase(env, "postgresql", "secrets");
+        given().auth().oauth2(token).when().get("/api/v1/databases/" + db + "/credentials").then().statusCode(409)
+                .contentType(startsWith("application/problem+json"));
+        reconciler.drive(db);
+        given().auth().oauth2(TestTokens.user("dave", List.of(), "platform-admin"))
+                .when().get("/api/v1/databases/" + db + "/credentials").then().statusCode(403)
+                .contentType(startsWith("application/problem+json"));
+        given().auth().oauth2(TestTokens.user("carol", List.of("search"), "developer"))
+                .when().get("/api/v1/databases/" + db + "/credentials").then().statusCode(404);
+        given().auth().oauth2(TestTokens.user("erin", List.of(), "auditor"))
+                .when().get("/api/v1/databases/" + db + "/credentials").then().statusCode(403);
+        given().when().get("/api/v1/databases/" + db + "/credentials").then().statusCode(401);
+        assertNotEquals(null, credentials(db).getString("password"));
+    }
+
+    @Test
+    void databaseRequestsAreValidated() {
+        UUID env = readyEnvironment();
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "team", team, "engine", "oracle", "plan", "huge", "environment", env.toString()))
+                .when().post("/api/v1/databases").then().statusCode(400)
+                .body("violations.field", hasItem("$.engine"));
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "team", team, "engine", "postgresql", "plan", "huge", "environment", env.toString()))
+                .when().post("/api/v1/databases").then().statusCode(400)
+                .body("violations.field", hasItem("$.plan"));
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "team", team, "engine", "postgresql", "environment", UUID.randomUUID().toString()))
+                .when().post("/api/v1/databases").then().statusCode(422)
+                .body("violations[0].field", equalTo("$.environment"));
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("name", "Robert'); DROP", "team", team, "engine", "postgresql", "environment", env.toString()))
+                .when().post("/api/v1/databases").then().statusCode(400);
+        given().auth().oauth2(TestTokens.user("carol", List.of("search"), "developer")).contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "team", team, "engine", "postgresql", "environment", env.toString()))
+                .when().post("/api/v1/databases").then().statusCode(403);
+        String id = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("name", "medium", "team", team, "engine", "redis", "plan", "medium", "environment", env.toString()))
+                .when().post("/api/v1/databases").then().statusCode(202)
+                .body("parameters.plan", equalTo("medium")).body("secretName", notNullValue())
+                .body("expiresAt", nullValue()).extract().path("id");
+        given().auth().oauth2(token).when().get("/api/v1/databases").then().body("id", hasItem(id));
+    }
+
+    @Test
+    void mariadbUserIsGrantedItsDatabaseOnly() throws Exception {
+        UUID env = readyEnvironment();
+        UUID db = requestDatabase(env, "mariadb", "shop");
+        reconciler.drive(db);
+        assertEquals("READY", view(db).getString("state"));
+        String name = physical("shop");
+        String password = credentials(db).getString("password");
+        try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/" + name, name, password);
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE t (id int)");
+            List<String> grants = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SHOW GRANTS")) {
+                while (rs.next()) {
+                    grants.add(rs.getString(1));
+                }
+            }
+            assertTrue(grants.stream().anyMatch(g -> g.contains("ON `" + name + "`.*")), grants.toString());
+            assertTrue(grants.stream().noneMatch(g -> g.startsWith("GRANT ALL PRIVILEGES ON *.*")), grants.toString());
+            assertThrows(SQLException.class, () -> s.execute("SELECT * FROM mysql.user"));
+        }
+        assertThrows(SQLException.class, () -> DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/" + name,
+                name, "wrong-password").close());
+
+        given().auth().oauth2(token).when().delete("/api/v1/databases/" + db).then().statusCode(202);
+        reconciler.drive(db);
+        try (Connection root = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", "root", "")) {
+            assertNull(query(root, "SELECT User FROM mysql.user WHERE User = ?", name));
+            assertNull(query(root, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?", name));
+        }
+    }
+
+    @Test
+    void redisUserIsConfinedToItsPrefix() throws IOException {
+        UUID env = readyEnvironment();
+        UUID db = requestDatabase(env, "redis", "cache");
+        reconciler.drive(db);
+        assertEquals("READY", view(db).getString("state"));
+        String name = physical("cache");
+        String password = credentials(db).getString("password");
+        try (Resp r = new Resp()) {
+            assertEquals("-WRONGPASS", r.call("AUTH", name, "wrong").split(" ")[0]);
+            assertEquals("+OK", r.call("AUTH", name, password));
+            assertEquals("+OK", r.call("SET", name + ":k", "v"));
+            assertEquals("-NOPERM", r.call("SET", "other:k", "v").split(" ")[0]);
+            assertEquals("-NOPERM", r.call("FLUSHALL").split(" ")[0]);
+        }
+        given().auth().oauth2(token).when().delete("/api/v1/databases/" + db).then().statusCode(202);
+        reconciler.drive(db);
+        assertFalse(redis.key().exists(name + ":k"));
+        assertNull(redis.execute("ACL", "GETUSER", name));
+    }
+
+    /** A bare RESP connection, to act as the provisioned user rather than the admin. */
+    static final class Resp implements AutoCloseable {
+        private final Socket socket;
+        private final BufferedReader in;
+        private final OutputStream out;
+
+        Resp() throws IOException {
+            socket = new Socket("127.0.0.1", 6379);
+            in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            out = socket.getOutputStream();
+        }
+
+        /** Sends one command and returns the first line of the reply. */
+        String call(String... args) throws IOException {
+            StringBuilder b = new StringBuilder("*").append(args.length).append("\r\n");
+            for (String a : args) {
+                b.append('$').append(a.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(a).append("\r\n");
+            }
+            out.write(b.toString().getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            return in.readLine();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    private static String query(Connection c, String sql, String param) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, param);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+}

@@ -152,7 +152,7 @@ public class EntityService {
         entities.flush();
         appendHistory(row, "deleted", caller, JsonPatchDiff.diff(before, JsonNodeFactory.instance.objectNode()));
         relations.replace(ref, List.of());
-        audit.record(caller, "catalog.entity.delete", ref, "success", null, Map.of("version", row.version));
+        audit.record(caller, "catalog.entity.delete", ref, AuditOutbox.SUCCESS, null, Map.of("version", row.version));
     }
 
     /**
@@ -203,7 +203,7 @@ public class EntityService {
         List<ImportReport.Item> rejected = items.stream().filter(it -> it.outcome() == Outcome.rejected).toList();
         if (!rejected.isEmpty() && !dryRun) {
             QuarkusTransaction.requiringNew().run(() -> audit.record(caller, "catalog.entity.import", "catalog",
-                    "rejected", rejected.size() + " of " + docs.size() + " documents rejected",
+                    AuditOutbox.FAILURE, rejected.size() + " of " + docs.size() + " documents rejected",
                     Map.of("rejected", rejected.stream().map(ImportReport.Item::index).toList())));
             List<Problem.Violation> violations = rejected.stream().flatMap(EntityService::importViolations).toList();
             throw new UnprocessableException(rejected.size() + " of " + docs.size()
@@ -344,7 +344,7 @@ public class EntityService {
         appendHistory(row, action, caller, JsonPatchDiff.diff(before, v.body()));
         batch.relationsByOrigin.put(row.ref, v.relations());
         batch.events.add(new AuditOutbox.Event("catalog.entity." + (action.equals("created")
-                || action.equals("reregistered") ? "create" : "update"), row.ref, "success", null,
+                || action.equals("reregistered") ? "create" : "update"), row.ref, AuditOutbox.SUCCESS, null,
                 Map.of("version", row.version, "change", action)));
         return row;
     }
@@ -371,7 +371,7 @@ public class EntityService {
             boolean isNew) {
         Decision decision = policy.mayWrite(caller, currentOwner, newOwner, isNew);
         if (!decision.allowed()) {
-            QuarkusTransaction.requiringNew().run(() -> audit.record(caller, action, ref, "denied",
+            QuarkusTransaction.requiringNew().run(() -> audit.record(caller, action, ref, AuditOutbox.DENY,
                     decision.reason(), Map.of()));
             throw new NotPermittedException("Not permitted: " + decision.reason() + ".");
         }

@@ -135,7 +135,7 @@ class EntityResourceTest {
                 .body("detail", containsString("must be a team you belong to"));
         List<List<String>> denied = query("SELECT outcome, actor FROM audit_outbox WHERE resource = 'component:default/"
                 + name + "'");
-        assertEquals(List.of(List.of("denied", "carol")), denied);
+        assertEquals(List.of(List.of("deny", "carol")), denied);
         // A platform-admin may register for any team.
         yaml(DAVE, component(name, "payments")).post("/api/v1/entities").then().statusCode(201);
     }

@@ -1,40 +1,22 @@
 package dev.runway.access.rest;
 
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.enterprise.context.RequestScoped;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import dev.runway.access.service.Caller;
-import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import dev.runway.common.security.CallerIdentity;
+import dev.runway.common.security.RequestCaller;
 
-/** The request's caller as the services see it: identity from the verified token only, never from a body. */
+/** The request's caller in access-service's terms, resolved from the verified token by runway-common. */
 @RequestScoped
 public class CurrentCaller {
-    private final SecurityIdentity identity;
-    private final JsonWebToken token;
-    private final CurrentVertxRequest request;
+    private final RequestCaller requestCaller;
 
-    public CurrentCaller(SecurityIdentity identity, JsonWebToken token, CurrentVertxRequest request) {
-        this.identity = identity;
-        this.token = token;
-        this.request = request;
+    public CurrentCaller(RequestCaller requestCaller) {
+        this.requestCaller = requestCaller;
     }
 
     public Caller get() {
-        String displayName = token.getClaim("name");
-        List<String> teams = token.getGroups() == null ? List.of() : token.getGroups().stream().sorted().toList();
-        String requestId = null;
-        String address = null;
-        if (request.getCurrent() != null) {
-            requestId = request.getCurrent().request().getHeader("X-Request-Id");
-            address = request.getCurrent().request().remoteAddress() == null ? null
-                    : request.getCurrent().request().remoteAddress().hostAddress();
-        }
-        return new Caller(identity.getPrincipal().getName(), displayName, teams, identity.getRoles(),
-                requestId == null || requestId.length() > 128 ? UUID.randomUUID().toString() : requestId, address);
+        CallerIdentity id = requestCaller.get();
+        return new Caller(id.username(), id.displayName(), id.teams(), id.roles(), id.requestId(), id.clientAddress());
     }
 }

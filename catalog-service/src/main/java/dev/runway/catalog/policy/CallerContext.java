@@ -1,34 +1,23 @@
 package dev.runway.catalog.policy;
 
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import dev.runway.common.security.CallerIdentity;
+import dev.runway.common.security.RequestCaller;
 
-import io.quarkus.security.identity.SecurityIdentity;
-import io.vertx.core.http.HttpServerRequest;
-
-/** Builds the {@link Caller} of the current request from the verified token only, never from the body. */
+/** The request's {@link Caller} in catalog terms, resolved from the verified token by runway-common. */
 @RequestScoped
 public class CallerContext {
-    private final SecurityIdentity identity;
-    private final JsonWebToken token;
-    private final HttpServerRequest request;
+    private final RequestCaller requestCaller;
 
-    public CallerContext(SecurityIdentity identity, JsonWebToken token, HttpServerRequest request) {
-        this.identity = identity;
-        this.token = token;
-        this.request = request;
+    public CallerContext(RequestCaller requestCaller) {
+        this.requestCaller = requestCaller;
     }
 
     public Caller caller() {
-        Set<String> teams = new TreeSet<>(token.getGroups() == null ? Set.of() : token.getGroups());
-        String requestId = request.getHeader("X-Request-Id");
-        String address = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-        return new Caller(identity.getPrincipal().getName(), Set.copyOf(teams), Set.copyOf(identity.getRoles()),
-                requestId == null || requestId.isBlank() ? UUID.randomUUID().toString() : requestId, address);
+        CallerIdentity id = requestCaller.get();
+        return new Caller(id.username(), Set.copyOf(id.teams()), id.roles(), id.requestId(), id.clientAddress());
     }
 }

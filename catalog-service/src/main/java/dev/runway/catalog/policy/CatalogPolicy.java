@@ -1,18 +1,29 @@
 package dev.runway.catalog.policy;
 
+import java.util.List;
+
 /**
- * Resource-level write decisions for catalog entities. The one place that decides; the current implementation
- * decides from the token, and can be replaced by one asking access-service's PDP without touching callers.
+ * Resource-level write decisions for catalog entities: the one place that decides, so callers do not know that
+ * access-service's policy decision point answers.
  */
 public interface CatalogPolicy {
 
     /**
-     * May the caller write an entity that is currently owned by {@code currentOwnerRef} (null for a new entity)
-     * so that it becomes owned by {@code newOwnerRef} (null for a delete)?
+     * One write to decide.
      *
+     * @param ref             canonical ref of the entity written
      * @param currentOwnerRef canonical owning ref of the stored version, or null when there is none
      * @param newOwnerRef     canonical owning ref of the version being written, or null on delete
      * @param isNew           true when no live version exists
      */
-    Decision mayWrite(Caller caller, String currentOwnerRef, String newOwnerRef, boolean isNew);
+    record WriteCheck(String ref, String currentOwnerRef, String newOwnerRef, boolean isNew) {
+    }
+
+    /** May the caller do this write? */
+    default Decision mayWrite(Caller caller, WriteCheck check) {
+        return mayWriteAll(caller, List.of(check)).get(0);
+    }
+
+    /** The decisions for many writes of one request (an import), in the order of {@code checks}. */
+    List<Decision> mayWriteAll(Caller caller, List<WriteCheck> checks);
 }

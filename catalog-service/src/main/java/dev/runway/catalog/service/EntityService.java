@@ -161,7 +161,7 @@ public class EntityService {
      */
     @Transactional
     public ImportReport importAll(Caller caller, List<JsonNode> docs, boolean dryRun) {
-        List<ImportReport.Item> items = new ArrayList<>();
+        ImportReport.Item[] verdicts = new ImportReport.Item[docs.size()];
         Map<String, Integer> seen = new HashMap<>();
         Map<Integer, Planned> plan = new LinkedHashMap<>();
         List<DescriptorValidator.Result> results = docs.stream().map(validator::validate).toList();
@@ -170,36 +170,46 @@ public class EntityService {
         for (int i = 0; i < docs.size(); i++) {
             DescriptorValidator.Result result = results.get(i);
             if (!result.valid()) {
-                items.add(new ImportReport.Item(i, null, Outcome.rejected, "invalid descriptor",
-                        result.violations()));
+                verdicts[i] = new ImportReport.Item(i, null, Outcome.rejected, "invalid descriptor",
+                        result.violations());
                 continue;
             }
             ValidatedEntity v = result.entity();
             String ref = v.ref().canonical();
             Integer first = seen.putIfAbsent(ref, i);
             if (first != null) {
-                items.add(rejected(i, ref, "duplicate of document " + first + " in this request"));
+                verdicts[i] = rejected(i, ref, "duplicate of document " + first + " in this request");
                 continue;
             }
             CatalogEntity row = existing.get(ref);
             if (row != null && row.deleted()) {
-                items.add(rejected(i, ref, "deleted, re-register explicitly (POST /api/v1/entities)"));
+                verdicts[i] = rejected(i, ref, "deleted, re-register explicitly (POST /api/v1/entities)");
                 continue;
             }
             if (row != null && mapper.parse(row.body).equals(v.body())) {
-                items.add(new ImportReport.Item(i, ref, Outcome.unchanged, null, null));
+                verdicts[i] = new ImportReport.Item(i, ref, Outcome.unchanged, null, null);
                 continue;
             }
-            Decision decision = policy.mayWrite(caller, row == null ? null : owningRef(row), owningRef(v),
-                    row == null);
-            if (!decision.allowed()) {
-                items.add(rejected(i, ref, "not permitted: " + decision.reason()));
-                continue;
-            }
-            Outcome outcome = row == null ? Outcome.created : Outcome.updated;
-            plan.put(i, new Planned(v, row, outcome));
-            items.add(new ImportReport.Item(i, ref, outcome, null, null));
+            plan.put(i, new Planned(v, row, row == null ? Outcome.created : Outcome.updated));
         }
+        // One round trip to the policy for all writes of the import, not one per document.
+        List<Decision> decisions = policy.mayWriteAll(caller, plan.values().stream()
+                .map(p -> new CatalogPolicy.WriteCheck(p.entity.ref().canonical(),
+                        p.row == null ? null : owningRef(p.row), owningRef(p.entity), p.row == null))
+                .toList());
+        int d = 0;
+        for (var it = plan.entrySet().iterator(); it.hasNext(); d++) {
+            Map.Entry<Integer, Planned> e = it.next();
+            Decision decision = decisions.get(d);
+            String ref = e.getValue().entity.ref().canonical();
+            if (decision.allowed()) {
+                verdicts[e.getKey()] = new ImportReport.Item(e.getKey(), ref, e.getValue().outcome, null, null);
+            } else {
+                verdicts[e.getKey()] = rejected(e.getKey(), ref, "not permitted: " + decision.reason());
+                it.remove();
+            }
+        }
+        List<ImportReport.Item> items = List.of(verdicts);
         List<ImportReport.Item> rejected = items.stream().filter(it -> it.outcome() == Outcome.rejected).toList();
         if (!rejected.isEmpty() && !dryRun) {
             QuarkusTransaction.requiringNew().run(() -> audit.record(caller, "catalog.entity.import", "catalog",
@@ -369,7 +379,7 @@ public class EntityService {
     /** Denials are audited in their own transaction: the write's transaction is rolled back by the 403. */
     private void authorize(Caller caller, String action, String ref, String currentOwner, String newOwner,
             boolean isNew) {
-        Decision decision = policy.mayWrite(caller, currentOwner, newOwner, isNew);
+        Decision decision = policy.mayWrite(caller, new CatalogPolicy.WriteCheck(ref, currentOwner, newOwner, isNew));
         if (!decision.allowed()) {
             QuarkusTransaction.requiringNew().run(() -> audit.record(caller, action, ref, AuditOutbox.DENY,
                     decision.reason(), Map.of()));

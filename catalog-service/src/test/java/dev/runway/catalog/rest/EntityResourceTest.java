@@ -132,7 +132,7 @@ class EntityResourceTest {
         String name = unique("foreign");
         yaml(CAROL, component(name, "payments")).post("/api/v1/entities").then().statusCode(403)
                 .contentType(startsWith("application/problem+json"))
-                .body("detail", containsString("must be a team you belong to"));
+                .body("detail", containsString("no rule or role binding allows catalog.entity.write on entity:component:default/" + name.toLowerCase()));
         List<List<String>> denied = query("SELECT outcome, actor FROM audit_outbox WHERE resource = 'component:default/"
                 + name + "'");
         assertEquals(List.of(List.of("deny", "carol")), denied);

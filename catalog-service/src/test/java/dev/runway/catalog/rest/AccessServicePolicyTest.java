@@ -28,6 +28,7 @@ import dev.runway.common.policy.Actions;
 import dev.runway.common.policy.Decision;
 import dev.runway.common.policy.DecisionRequest;
 import dev.runway.common.testing.RunwayTestResource;
+import dev.runway.common.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -99,6 +100,18 @@ class AccessServicePolicyTest {
         yaml(DAVE, component(name, "payments")).post("/api/v1/entities/import").then().statusCode(503)
                 .contentType(startsWith("application/problem+json"));
         assertEquals(0, rows(name));
+    }
+
+    @Test
+    void aServiceAccountWritesWhereAccessServiceAllowsIt() {
+        // access-service allows a service account only through a role binding (e.g. developer on global).
+        String service = TestTokens.service("provisioning-service");
+        String name = unique("bound");
+        AccessServiceStub.answerWith(r -> Decision.allow("role developer on global",
+                "b1 user:service-account-provisioning-service developer on global"));
+        yaml(service, component(name, "payments")).post("/api/v1/entities").then().statusCode(201);
+        assertEquals("Bearer " + service, AccessServiceStub.asked().get(0).authorization());
+        assertEquals(1, rows(name));
     }
 
     @Test

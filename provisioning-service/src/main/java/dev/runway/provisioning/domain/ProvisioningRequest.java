@@ -66,6 +66,15 @@ public class ProvisioningRequest {
     public boolean credentialsRevealed;
     @Column(name = "rotation_requested")
     public boolean rotationRequested;
+    /** Entity ref of the component this request serves (optional), e.g. {@code component:default/payments-api}. */
+    public String component;
+    /** The catalog matches the state: entity registered while READY, removed once DELETED. */
+    @Column(name = "catalog_synced")
+    public boolean catalogSynced;
+    @Column(name = "catalog_attempts")
+    public int catalogAttempts;
+    @Column(name = "catalog_reason")
+    public String catalogReason;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")
@@ -92,6 +101,12 @@ public class ProvisioningRequest {
         reason = why;
         retryable = to == RequestState.FAILED ? retryable : null;
         updatedAt = now;
+        if (to == RequestState.READY || to == RequestState.DELETED) {
+            // The catalog has to follow: register on READY, remove on DELETED (the reconciler does it).
+            catalogSynced = false;
+            catalogAttempts = 0;
+            catalogReason = null;
+        }
         return event;
     }
 }

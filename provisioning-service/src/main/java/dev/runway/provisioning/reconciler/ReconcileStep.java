@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import dev.runway.provisioning.client.CatalogGateway;
 import dev.runway.provisioning.config.ProvisioningConfig;
 import dev.runway.provisioning.domain.ProvisioningRequest;
 import dev.runway.provisioning.domain.RequestKind;
@@ -49,15 +50,17 @@ public class ReconcileStep {
     private final DatabaseDrivers drivers;
     private final TemplateCatalog templates;
     private final Lifecycle lifecycle;
+    private final CatalogGateway catalog;
     private final ProvisioningConfig.Reconciler config;
 
     public ReconcileStep(ProvisioningRequestRepository requests, ClusterGateway cluster, DatabaseDrivers drivers,
-            TemplateCatalog templates, Lifecycle lifecycle, ProvisioningConfig config) {
+            TemplateCatalog templates, Lifecycle lifecycle, CatalogGateway catalog, ProvisioningConfig config) {
         this.requests = requests;
         this.cluster = cluster;
         this.drivers = drivers;
         this.templates = templates;
         this.lifecycle = lifecycle;
+        this.catalog = catalog;
         this.config = config.reconciler();
     }
 
@@ -102,7 +105,7 @@ public class ReconcileStep {
                 r.cpuMillis, r.memoryMib);
         if (r.desired == ProvisioningRequest.Desired.ABSENT) {
             if (r.state != RequestState.DEPROVISIONING) {
-                r.nextAttemptAt = null;
+                r.nextAttemptAt = syncCatalog(r, now);
                 return;
             }
             switch (r.step) {
@@ -124,7 +127,7 @@ public class ReconcileStep {
                 }
                 default -> {
                     lifecycle.move(r, RequestState.DELETED, RECONCILER, "namespace deleted", now);
-                    r.nextAttemptAt = null;
+                    r.nextAttemptAt = syncCatalog(r, now);
                 }
             }
             return;
@@ -142,14 +145,15 @@ public class ReconcileStep {
                 progress(r, now);
                 if (r.step == steps.size()) {
                     lifecycle.move(r, RequestState.READY, RECONCILER, null, now);
-                    r.nextAttemptAt = now.plus(config.resync());
+                    r.nextAttemptAt = earliest(now.plus(config.resync()), syncCatalog(r, now));
                 }
             }
             case READY -> {
+                Instant catalogRetry = syncCatalog(r, now);
                 // Level-triggered resync: re-applying every object repairs drift (a deleted quota comes back).
                 steps.forEach(Runnable::run);
                 r.attempts = 0;
-                r.nextAttemptAt = now.plus(config.resync());
+                r.nextAttemptAt = earliest(now.plus(config.resync()), catalogRetry);
             }
             default -> r.nextAttemptAt = null;
         }
@@ -160,7 +164,7 @@ public class ReconcileStep {
         DatabaseSpec spec = new DatabaseSpec(r.physicalName, plan(r).connectionLimit());
         if (r.desired == ProvisioningRequest.Desired.ABSENT) {
             if (r.state != RequestState.DEPROVISIONING) {
-                r.nextAttemptAt = null;
+                r.nextAttemptAt = syncCatalog(r, now);
                 return;
             }
             switch (r.step) {
@@ -169,7 +173,7 @@ public class ReconcileStep {
                 case 2 -> cluster.deleteSecret(r.namespace, r.secretName);
                 default -> {
                     lifecycle.move(r, RequestState.DELETED, RECONCILER, "database, account and Secret removed", now);
-                    r.nextAttemptAt = null;
+                    r.nextAttemptAt = syncCatalog(r, now);
                     return;
                 }
             }
@@ -212,10 +216,11 @@ public class ReconcileStep {
                 progress(r, now);
                 if (r.step == 4) {
                     lifecycle.move(r, RequestState.READY, RECONCILER, null, now);
-                    r.nextAttemptAt = r.rotationRequested ? now : null;
+                    r.nextAttemptAt = earliest(r.rotationRequested ? now : null, syncCatalog(r, now));
                 }
             }
             case READY -> {
+                Instant catalogRetry = syncCatalog(r, now);
                 if (r.rotationRequested) {
                     char[] password = ensureSecret(r, driver, spec, true);
                     driver.setPassword(spec, password);
@@ -225,7 +230,7 @@ public class ReconcileStep {
                     r.attempts = 0;
                     lifecycle.note(r, RECONCILER, "rotated", "success", "password rotated", now);
                 }
-                r.nextAttemptAt = null;
+                r.nextAttemptAt = catalogRetry;
             }
             default -> r.nextAttemptAt = null;
         }
@@ -270,6 +275,44 @@ public class ReconcileStep {
             throw new ExternalFailure("plan '" + r.parameters.get("plan") + "' no longer exists", false, null);
         }
         return plan;
+    }
+
+    /**
+     * Brings catalog-service in line with the state (Resource registered while READY, removed once DELETED).
+     * Deliberately apart from the request's steps: a catalog outage never holds back READY or DELETED nor fails the
+     * request; it counts its own attempts and is retried on the same backoff.
+     *
+     * @return when to try again, or null when the catalog is in line
+     */
+    private Instant syncCatalog(ProvisioningRequest r, Instant now) {
+        if (r.catalogSynced || (r.state != RequestState.READY && r.state != RequestState.DELETED)) {
+            return null;
+        }
+        try {
+            if (r.state == RequestState.READY) {
+                ProvisioningRequest environment = r.environmentId == null ? null : requests.findById(r.environmentId);
+                catalog.register(CatalogEntities.resource(r, environment));
+            } else {
+                catalog.remove(CatalogEntities.name(r));
+            }
+            r.catalogSynced = true;
+            r.catalogAttempts = 0;
+            r.catalogReason = null;
+            return null;
+        } catch (RuntimeException e) {
+            r.catalogAttempts++;
+            r.catalogReason = e.getMessage();
+            LOG.warnf("catalog %s of %s failed (attempt %d): %s", r.state == RequestState.READY ? "registration"
+                    : "removal", r.id, r.catalogAttempts, e.getMessage());
+            return now.plus(backoff(r.catalogAttempts));
+        }
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return a.isBefore(b) ? a : b;
     }
 
     private static void progress(ProvisioningRequest r, Instant now) {

@@ -36,6 +36,7 @@ import dev.runway.provisioning.policy.Caller;
 import dev.runway.provisioning.policy.ProvisioningPolicy;
 import dev.runway.provisioning.repository.ProvisioningRequestRepository;
 import dev.runway.provisioning.repository.RequestEventRepository;
+import dev.runway.provisioning.rest.dto.ComponentRef;
 import dev.runway.provisioning.rest.dto.DatabaseRequestBody;
 import dev.runway.provisioning.rest.dto.EnvironmentRequestBody;
 import dev.runway.provisioning.template.Template;
@@ -109,6 +110,7 @@ public class RequestService {
         r.memoryMib = memory;
         r.physicalName = namespace;
         r.namespace = namespace;
+        r.component = ComponentRef.normalize(body.component());
         r.expiresAt = ttl == null ? null : now.plus(ttl);
         return new Accepted(accept(r, caller, now), true);
     }
@@ -165,6 +167,7 @@ public class RequestService {
         r.memoryMib = plan.memoryMib();
         r.physicalName = physical;
         r.namespace = environment.namespace;
+        r.component = ComponentRef.normalize(body.component());
         r.environmentId = environment.id;
         r.secretName = "db-" + physical.replace('_', '-');
         return new Accepted(accept(r, caller, now), true);

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
  * @param engine      a database template id (postgresql, mariadb, redis)
  * @param plan        a plan of that template; the template's default when absent
  * @param environment the environment whose namespace receives the credentials Secret
+ * @param component   the Component this database serves (catalog entity ref)
  */
 public record DatabaseRequestBody(
         @NotBlank @Size(max = 40) @Pattern(regexp = "^[a-z][a-z0-9_]*$",
@@ -19,5 +20,7 @@ public record DatabaseRequestBody(
                 message = "must be a team name: lower-case letters, digits and '-'") String team,
         @NotBlank String engine,
         String plan,
-        @NotNull UUID environment) {
+        @NotNull UUID environment,
+        @Size(max = 140) @Pattern(regexp = ComponentRef.COMPONENT_REF, message = "must be a component entity ref:"
+                + " [component:][namespace/]name") String component) {
 }

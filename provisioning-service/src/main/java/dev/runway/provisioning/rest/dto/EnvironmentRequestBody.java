@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
+ * @param component the Component this environment serves (catalog entity ref); its catalog Resource depends on it
  * @param ttl ISO-8601 duration ({@code PT48H}); only for templates with a TTL, defaults to the template's
  */
 public record EnvironmentRequestBody(
@@ -16,5 +17,7 @@ public record EnvironmentRequestBody(
                 message = "must be a team name: lower-case letters, digits and '-'") String team,
         @NotBlank String template,
         JsonNode parameters,
-        String ttl) {
+        String ttl,
+        @Size(max = 140) @Pattern(regexp = ComponentRef.COMPONENT_REF, message = "must be a component entity ref:"
+                + " [component:][namespace/]name") String component) {
 }

@@ -27,7 +27,8 @@ import dev.runway.common.security.Roles;
  * binding never counts, whether or not the expiry job has removed it yet.
  *
  * <p>Rules, in order: unknown actions are denied; an approver is never the requester; platform-admins may do
- * anything; auditors may read the audit log; every signed-in user may read the catalog; members of the owning team
+ * anything; auditors may read the audit log; every signed-in user may read the catalog; Runway's services may
+ * write and delete catalog Resource entities (what they provision); members of the owning team
  * may write its entities, read its environments and databases and request new ones for it; leads of the owning
  * team may approve for it (production environments need such an approver); finally a live role binding of the
  * user or one of its teams allows its role's actions on its scope.
@@ -57,6 +58,12 @@ public final class PolicyEngine {
         }
         if (CATALOG_ENTITY_READ.equals(action)) {
             return Decision.allow("the catalog is readable by every signed-in user", null);
+        }
+        // The platform registers what it provisions (environments, databases) as Resource entities; its own
+        // service accounts may keep those in step, and nothing else in the catalog.
+        if ((CATALOG_ENTITY_WRITE.equals(action) || CATALOG_ENTITY_DELETE.equals(action))
+                && subject.roles().contains(Roles.SERVICE) && resource.id().startsWith("entity:resource:")) {
+            return Decision.allow("Runway services register the resources they provision", null);
         }
         if (owner != null && TEAM_MEMBER_ACTIONS.contains(action) && subject.teams().contains(owner)) {
             boolean needsApprover = ENVIRONMENT_REQUEST.equals(action)

@@ -27,6 +27,10 @@ class PolicyEngineTest {
     private static final DecisionSubject CAROL = new DecisionSubject("carol", List.of("search"), List.of("developer"));
     private static final DecisionSubject DAVE = new DecisionSubject("dave", List.of(), List.of("platform-admin"));
     private static final DecisionSubject ERIN = new DecisionSubject("erin", List.of(), List.of("auditor"));
+    private static final DecisionSubject PROVISIONING = new DecisionSubject("service-account-provisioning-service",
+            List.of(), List.of("service"));
+    private static final DecisionResource PAYMENTS_DEV_RESOURCE = DecisionResource.entity("Resource", "default",
+            "payments-dev", "payments");
 
     private static final DecisionResource PAYMENTS_API = DecisionResource.entity("Component", "default", "payments-api", "payments");
     private static final DecisionResource PROD_BY_ALICE = DecisionResource.environment("payments-prod", "payments", "production", "alice");
@@ -52,6 +56,14 @@ class PolicyEngineTest {
                 Arguments.of(ALICE, "catalog.entity.nuke", PAYMENTS_API, NONE, Effect.DENY, "unknown action"),
                 Arguments.of(DAVE, "catalog.entity.nuke", PAYMENTS_API, NONE, Effect.DENY, "unknown action"),
                 Arguments.of(DAVE, Actions.CATALOG_ENTITY_DELETE, PAYMENTS_API, NONE, Effect.ALLOW, "platform-admin"),
+                Arguments.of(PROVISIONING, Actions.CATALOG_ENTITY_WRITE, PAYMENTS_DEV_RESOURCE, NONE, Effect.ALLOW,
+                        "register the resources"),
+                Arguments.of(PROVISIONING, Actions.CATALOG_ENTITY_DELETE, PAYMENTS_DEV_RESOURCE, NONE, Effect.ALLOW,
+                        "register the resources"),
+                Arguments.of(PROVISIONING, Actions.CATALOG_ENTITY_WRITE, PAYMENTS_API, NONE, Effect.DENY,
+                        "no rule or role binding"),
+                Arguments.of(ALICE, Actions.CATALOG_ENTITY_WRITE, DecisionResource.entity("Resource", "default",
+                        "search-db", "search"), NONE, Effect.DENY, "no rule or role binding"),
                 Arguments.of(DAVE, Actions.AUDIT_READ, DecisionResource.AUDIT_LOG, NONE, Effect.ALLOW, "platform-admin"),
                 Arguments.of(ERIN, Actions.AUDIT_READ, DecisionResource.AUDIT_LOG, NONE, Effect.ALLOW, "auditors"),
                 Arguments.of(ALICE, Actions.AUDIT_READ, DecisionResource.AUDIT_LOG, NONE, Effect.DENY, "no rule"),

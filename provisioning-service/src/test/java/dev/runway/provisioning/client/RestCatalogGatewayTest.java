@@ -15,7 +15,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import dev.runway.common.testing.RunwayTestResource;
@@ -32,8 +32,6 @@ import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 class RestCatalogGatewayTest {
     @Inject
     RestCatalogGateway gateway;
-    @ConfigProperty(name = "test.catalog-stand-in.url")
-    String standIn;
 
     static Map<String, Object> resource(String name, String description) {
         Map<String, Object> metadata = new LinkedHashMap<>();
@@ -48,7 +46,9 @@ class RestCatalogGatewayTest {
         return entity;
     }
 
-    HttpResponse<String> stored(String name) throws Exception {
+    static HttpResponse<String> stored(String name) throws Exception {
+        // Read here, not injected: only this class's application has the stand-in, and test classes are beans of all.
+        String standIn = ConfigProvider.getConfig().getValue("test.catalog-stand-in.url", String.class);
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(standIn
                 + "/api/v1/entities/resource/default/" + name)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.runway.common.testing.RunwayTestResource;
 import dev.runway.common.testing.TestTokens;
+import dev.runway.provisioning.client.RecordingCatalogGateway;
 import dev.runway.provisioning.reconciler.Reconciler;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -63,6 +64,8 @@ class DatabaseProvisioningTest {
     KubernetesClient client;
     @Inject
     RedisDataSource redis;
+    @Inject
+    RecordingCatalogGateway catalog;
 
     String team;
     String token;
@@ -104,6 +107,9 @@ class DatabaseProvisioningTest {
         reconciler.drive(db);
         assertEquals("READY", view(db).getString("state"));
         String name = physical("orders");
+        // Registered in the catalog as a database Resource that depends on its environment's Resource.
+        assertEquals(Map.of("type", "database", "owner", "group:default/" + team, "dependsOn",
+                List.of("resource:default/" + team + "-env")), catalog.entity(name).get("spec"));
 
         JsonPath c = credentials(db);
         String password = c.getString("password");
@@ -140,6 +146,7 @@ class DatabaseProvisioningTest {
         given().auth().oauth2(token).when().delete("/api/v1/databases/" + db).then().statusCode(202);
         reconciler.drive(db);
         assertEquals("DELETED", view(db).getString("state"));
+        assertNull(catalog.entity(name));
         try (Connection admin = DriverManager.getConnection(TargetPostgresResource.jdbcUrl("postgres"))) {
             assertNull(query(admin, "SELECT rolname FROM pg_roles WHERE rolname = ?", name));
             assertNull(query(admin, "SELECT datname FROM pg_database WHERE datname = ?", name));

@@ -5,8 +5,11 @@ import dev.runway.common.testing.RunwayTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 
 @QuarkusTest
+// Readiness includes the Kubernetes API: the mock server stands in for it.
+@WithKubernetesTestServer(crud = true)
 @QuarkusTestResource(value = RunwayTestResource.class, initArgs = @ResourceArg(name = "database", value = "runway_provisioning"))
 class ProvisioningPlatformContractTest extends PlatformContractTests {
     @Override

@@ -1,6 +1,7 @@
 package dev.runway.provisioning.reconciler;
 
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -25,6 +26,13 @@ public class Reconciler {
     /** Bounds one tick so that a stream of new work cannot keep it running forever. */
     private static final int MAX_STEPS_PER_TICK = 5000;
     private static final int MAX_STEPS_PER_NUDGE = 50;
+    /**
+     * Nudges hold a database connection while they call Kubernetes; unbounded, a burst of requests let them take
+     * the whole pool and new requests failed. Past this many, a change simply waits for the next tick.
+     */
+    private static final int MAX_CONCURRENT_NUDGES = 4;
+
+    private final Semaphore nudgeSlots = new Semaphore(MAX_CONCURRENT_NUDGES);
 
     private final ReconcileStep steps;
     private final RequestService requests;
@@ -78,14 +86,22 @@ public class Reconciler {
     }
 
     void nudge(@Observes(during = TransactionPhase.AFTER_SUCCESS) RequestChanged changed) {
-        if (config.reconciler().nudge()) {
+        if (!config.reconciler().nudge() || !nudgeSlots.tryAcquire()) {
+            return;
+        }
+        try {
             executor.execute(() -> {
                 try {
                     drive(changed.id());
                 } catch (RuntimeException e) {
                     LOG.warn("nudge failed; the next tick resumes", e);
+                } finally {
+                    nudgeSlots.release();
                 }
             });
+        } catch (RuntimeException e) {
+            nudgeSlots.release();
+            throw e;
         }
     }
 }

@@ -74,7 +74,10 @@ class AuditBenchmark {
                 "allow", "bench", "access-service", null, null, Map.of("k", "v"));
     }
 
-    /** 1M records written directly in SQL (hashes are placeholders: this data is for query latency only). */
+    /**
+     * 1M records written directly in SQL for query latency. Their hash columns are filled but do not form a chain
+     * (query plans do not depend on hash values); verify is never run on this benchmark-only data.
+     */
     private void fill() throws Exception {
         long start = System.nanoTime();
         try (Connection c = superuser(); Statement s = c.createStatement()) {

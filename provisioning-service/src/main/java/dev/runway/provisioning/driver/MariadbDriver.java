@@ -5,14 +5,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HexFormat;
-import java.util.Properties;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,9 +18,11 @@ import dev.runway.provisioning.config.ProvisioningConfig;
 @ApplicationScoped
 public class MariadbDriver implements DatabaseDriver {
     private final ProvisioningConfig.Mariadb config;
+    private final AdminJdbc jdbc;
 
     public MariadbDriver(ProvisioningConfig config) {
         this.config = config.mariadb();
+        this.jdbc = new AdminJdbc("MariaDB", this.config.adminUrl(), this.config.adminUser(), this.config.adminPassword());
     }
 
     @Override
@@ -37,44 +32,38 @@ public class MariadbDriver implements DatabaseDriver {
 
     @Override
     public void ensureAccount(DatabaseSpec spec, char[] password) {
-        run("create user", c -> {
-            boolean exists;
-            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM mysql.user WHERE User = ? AND Host = ?")) {
-                s.setString(1, spec.name());
-                s.setString(2, config.userHost());
-                try (ResultSet rs = s.executeQuery()) {
-                    exists = rs.next();
-                }
-            }
-            execute(c, (exists ? "ALTER" : "CREATE") + " USER " + account(spec) + " IDENTIFIED BY PASSWORD '"
+        jdbc.run("create user", c -> {
+            boolean exists = AdminJdbc.exists(c, "SELECT 1 FROM mysql.user WHERE User = ? AND Host = ?", spec.name(),
+                    config.userHost());
+            AdminJdbc.execute(c, (exists ? "ALTER" : "CREATE") + " USER " + account(spec) + " IDENTIFIED BY PASSWORD '"
                     + nativeHash(password) + "' WITH MAX_USER_CONNECTIONS " + spec.connectionLimit());
         });
     }
 
     @Override
     public void ensureDatabase(DatabaseSpec spec) {
-        run("create database", c -> execute(c, "CREATE DATABASE IF NOT EXISTS `" + spec.name() + "`"));
+        jdbc.run("create database", c -> AdminJdbc.execute(c, "CREATE DATABASE IF NOT EXISTS `" + spec.name() + "`"));
     }
 
     @Override
     public void ensureGrants(DatabaseSpec spec) {
-        run("grant privileges", c -> execute(c, "GRANT ALL PRIVILEGES ON `" + spec.name() + "`.* TO " + account(spec)));
+        jdbc.run("grant privileges", c -> AdminJdbc.execute(c, "GRANT ALL PRIVILEGES ON `" + spec.name() + "`.* TO " + account(spec)));
     }
 
     @Override
     public void setPassword(DatabaseSpec spec, char[] password) {
-        run("set password", c -> execute(c, "ALTER USER " + account(spec) + " IDENTIFIED BY PASSWORD '"
+        jdbc.run("set password", c -> AdminJdbc.execute(c, "ALTER USER " + account(spec) + " IDENTIFIED BY PASSWORD '"
                 + nativeHash(password) + "'"));
     }
 
     @Override
     public void dropDatabase(DatabaseSpec spec) {
-        run("drop database", c -> execute(c, "DROP DATABASE IF EXISTS `" + spec.name() + "`"));
+        jdbc.run("drop database", c -> AdminJdbc.execute(c, "DROP DATABASE IF EXISTS `" + spec.name() + "`"));
     }
 
     @Override
     public void dropAccount(DatabaseSpec spec) {
-        run("drop user", c -> execute(c, "DROP USER IF EXISTS " + account(spec)));
+        jdbc.run("drop user", c -> AdminJdbc.execute(c, "DROP USER IF EXISTS " + account(spec)));
     }
 
     @Override
@@ -101,26 +90,5 @@ public class MariadbDriver implements DatabaseDriver {
         byte[] out = new byte[b.remaining()];
         b.get(out);
         return out;
-    }
-
-    private interface Work {
-        void run(Connection c) throws SQLException;
-    }
-
-    private void run(String what, Work work) {
-        Properties props = new Properties();
-        props.setProperty("user", config.adminUser());
-        config.adminPassword().ifPresent(p -> props.setProperty("password", p));
-        try (Connection c = DriverManager.getConnection(config.adminUrl(), props)) {
-            work.run(c);
-        } catch (SQLException e) {
-            throw SqlFailures.translate("MariaDB", what, e);
-        }
-    }
-
-    private static void execute(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
     }
 }

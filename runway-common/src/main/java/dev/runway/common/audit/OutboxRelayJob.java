@@ -40,9 +40,9 @@ public class OutboxRelayJob {
     private Instant nextAttempt = Instant.MIN;
 
     public OutboxRelayJob(DataSource dataSource, ObjectMapper json,
-            @ConfigProperty(name = "runway.outbox.access-url", defaultValue = "${RUNWAY_ACCESS_URL:http://localhost:8083}") URI accessUrl,
-            @ConfigProperty(name = "runway.outbox.token-url", defaultValue = "${RUNWAY_OIDC_URL:http://localhost:8180/realms/runway}/protocol/openid-connect/token") URI tokenUrl,
-            @ConfigProperty(name = "runway.outbox.client-id", defaultValue = "${quarkus.oidc.client-id}") String clientId,
+            @ConfigProperty(name = "runway.outbox.access-url") URI accessUrl,
+            @ConfigProperty(name = "runway.outbox.token-url") URI tokenUrl,
+            @ConfigProperty(name = "runway.outbox.client-id") String clientId,
             @ConfigProperty(name = "runway.outbox.client-secret") String clientSecret,
             @ConfigProperty(name = "runway.outbox.batch-size", defaultValue = "200") int batchSize,
             @ConfigProperty(name = "runway.outbox.backoff-initial", defaultValue = "1s") Duration backoffInitial,

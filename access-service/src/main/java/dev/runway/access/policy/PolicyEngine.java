@@ -5,9 +5,11 @@ import static dev.runway.common.policy.Actions.AUDIT_READ;
 import static dev.runway.common.policy.Actions.CATALOG_ENTITY_DELETE;
 import static dev.runway.common.policy.Actions.CATALOG_ENTITY_READ;
 import static dev.runway.common.policy.Actions.CATALOG_ENTITY_WRITE;
+import static dev.runway.common.policy.Actions.DATABASE_DELETE;
 import static dev.runway.common.policy.Actions.DATABASE_READ;
 import static dev.runway.common.policy.Actions.DATABASE_REQUEST;
 import static dev.runway.common.policy.Actions.ENVIRONMENT_APPROVE;
+import static dev.runway.common.policy.Actions.ENVIRONMENT_DELETE;
 import static dev.runway.common.policy.Actions.ENVIRONMENT_READ;
 import static dev.runway.common.policy.Actions.ENVIRONMENT_REQUEST;
 
@@ -27,16 +29,19 @@ import dev.runway.common.security.Roles;
  * binding never counts, whether or not the expiry job has removed it yet.
  *
  * <p>Rules, in order: unknown actions are denied; an approver is never the requester; platform-admins may do
- * anything; auditors may read the audit log; every signed-in user may read the catalog; Runway's services may
+ * anything; auditors may read the audit log, environments and databases; every signed-in user may read the catalog; Runway's services may
  * write and delete catalog Resource entities (what they provision); members of the owning team
- * may write its entities, read its environments and databases and request new ones for it; leads of the owning
+ * may write its entities, read, request and delete its environments and databases; leads of the owning
  * team may approve for it (production environments need such an approver); finally a live role binding of the
  * user or one of its teams allows its role's actions on its scope.
  */
 public final class PolicyEngine {
     private static final Set<String> APPROVALS = Set.of(ENVIRONMENT_APPROVE, ACCESS_REQUEST_APPROVE);
     private static final Set<String> TEAM_MEMBER_ACTIONS = Set.of(CATALOG_ENTITY_WRITE, CATALOG_ENTITY_DELETE,
-            ENVIRONMENT_READ, ENVIRONMENT_REQUEST, DATABASE_READ, DATABASE_REQUEST);
+            ENVIRONMENT_READ, ENVIRONMENT_REQUEST, ENVIRONMENT_DELETE, DATABASE_READ, DATABASE_REQUEST,
+            DATABASE_DELETE);
+    /** Auditors look at everything the platform holds, and change nothing. */
+    private static final Set<String> AUDITOR_ACTIONS = Set.of(AUDIT_READ, ENVIRONMENT_READ, DATABASE_READ);
 
     private PolicyEngine() {
     }
@@ -53,8 +58,9 @@ public final class PolicyEngine {
         if (subject.roles().contains(Roles.PLATFORM_ADMIN)) {
             return Decision.allow("platform-admin may do anything", null);
         }
-        if (AUDIT_READ.equals(action) && subject.roles().contains(Roles.AUDITOR)) {
-            return Decision.allow("auditors may read the audit log", null);
+        if (AUDITOR_ACTIONS.contains(action) && subject.roles().contains(Roles.AUDITOR)) {
+            return Decision.allow(AUDIT_READ.equals(action) ? "auditors may read the audit log"
+                    : "auditors may read what the platform holds", null);
         }
         if (CATALOG_ENTITY_READ.equals(action)) {
             return Decision.allow("the catalog is readable by every signed-in user", null);

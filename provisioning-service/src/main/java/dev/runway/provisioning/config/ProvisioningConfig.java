@@ -2,7 +2,6 @@ package dev.runway.provisioning.config;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -14,9 +13,6 @@ public interface ProvisioningConfig {
     /** Template files on the class path under {@code templates/}, loaded at start. */
     @WithDefault("ephemeral,development,staging,production,postgresql,mariadb,redis")
     List<String> templates();
-
-    /** Team leads per team (comma-separated user names), as in the realm's group attribute {@code leads}. */
-    Map<String, String> teamLeads();
 
     Quota quota();
 

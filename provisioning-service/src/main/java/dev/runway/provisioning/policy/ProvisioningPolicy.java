@@ -1,20 +1,36 @@
 package dev.runway.provisioning.policy;
 
+import java.util.List;
+
+import dev.runway.common.policy.Decision;
+import dev.runway.provisioning.domain.ProvisioningRequest;
+import dev.runway.provisioning.domain.RequestKind;
+
 /**
- * Resource-level decisions of provisioning-service, in one place so that they can be delegated to
- * access-service without touching the callers.
+ * Resource-level decisions of provisioning-service, in one place so that callers do not know who answers
+ * (access-service's policy decision point).
  */
 public interface ProvisioningPolicy {
 
-    /** May the caller see the requests of every team (platform-admins, auditors)? */
-    boolean maySeeAll(Caller caller);
+    /** May the caller see the requests of every team (platform-admins, auditors, global bindings)? */
+    boolean maySeeAll(Caller caller, RequestKind kind);
 
-    /** May the caller see requests of this team? (No: the caller gets 404.) */
-    boolean maySee(Caller caller, String team);
+    /** Which of {@code requests} the caller may see, in their order. (Not seen: the caller gets 404.) */
+    List<Boolean> maySee(Caller caller, List<ProvisioningRequest> requests);
 
-    /** May the caller request, change or delete resources of this team? (No: 403.) */
-    boolean mayManage(Caller caller, String team);
+    default boolean maySee(Caller caller, ProvisioningRequest request) {
+        return maySee(caller, List.of(request)).get(0);
+    }
 
-    /** May the caller approve or deny a request of this team made by {@code requester}? */
-    boolean mayDecide(Caller caller, String team, String requester);
+    /** May the caller request a new environment or database for {@code team}, from template {@code templateId}? */
+    Decision mayRequest(Caller caller, RequestKind kind, String team, String templateId);
+
+    /** May the caller change this request (extend, retry, rotate credentials)? */
+    Decision mayChange(Caller caller, ProvisioningRequest request);
+
+    /** May the caller delete (deprovision) it? */
+    Decision mayDelete(Caller caller, ProvisioningRequest request);
+
+    /** May the caller approve or deny it? Never its requester. */
+    Decision mayDecide(Caller caller, ProvisioningRequest request);
 }

@@ -28,6 +28,7 @@ import dev.runway.provisioning.domain.RequestKind;
 import dev.runway.provisioning.mapping.ProvisioningMapper;
 import dev.runway.provisioning.rest.dto.CredentialsView;
 import dev.runway.provisioning.rest.dto.DatabaseRequestBody;
+import dev.runway.provisioning.rest.dto.ExtendBody;
 import dev.runway.provisioning.rest.dto.RequestView;
 import dev.runway.provisioning.service.RequestService;
 
@@ -123,5 +124,34 @@ public class DatabaseResource {
     public Response delete(@PathParam("id") UUID id) {
         return Response.accepted(ProvisioningMapper.toView(
                 service.delete(callers.caller(), RequestKind.DATABASE, id))).build();
+    }
+
+    @POST
+    @Path("/{id}/retry")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({ Roles.DEVELOPER, Roles.PLATFORM_ADMIN })
+    @Operation(summary = "Retry a FAILED database from its first step (steps already done are not redone)")
+    @APIResponse(responseCode = "202", description = "Provisioning (or deprovisioning) again")
+    @APIResponse(responseCode = "403", description = "Not allowed to change it")
+    @APIResponse(responseCode = "404", description = "No such database visible to the caller")
+    @APIResponse(responseCode = "409", description = "Not FAILED, or its environment is not READY")
+    @APIResponse(responseCode = "503", description = "access-service could not decide")
+    public Response retry(@PathParam("id") UUID id) {
+        return Response.accepted(ProvisioningMapper.toView(
+                service.retry(callers.caller(), RequestKind.DATABASE, id))).build();
+    }
+
+    @POST
+    @Path("/{id}/extend")
+    @RolesAllowed({ Roles.DEVELOPER, Roles.PLATFORM_ADMIN })
+    @Operation(summary = "Extend a database: databases live as long as their environment, so its environment (and every database in it) expires ttl from now")
+    @APIResponse(responseCode = "200", description = "The database with its (and its environment's) new expiry")
+    @APIResponse(responseCode = "400", description = "Invalid ttl or above the environment template's maximum")
+    @APIResponse(responseCode = "403", description = "Not allowed to change it or its environment")
+    @APIResponse(responseCode = "404", description = "No such database visible to the caller")
+    @APIResponse(responseCode = "409", description = "It or its environment is not in a state that can be extended")
+    @APIResponse(responseCode = "422", description = "Its environment's template has no TTL")
+    public RequestView extend(@PathParam("id") UUID id, @Valid @NotNull ExtendBody body) {
+        return ProvisioningMapper.toView(service.extend(callers.caller(), RequestKind.DATABASE, id, body.ttl()));
     }
 }

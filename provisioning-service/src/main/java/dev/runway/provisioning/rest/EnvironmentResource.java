@@ -102,6 +102,21 @@ public class EnvironmentResource {
     @APIResponse(responseCode = "409", description = "Not in a state that can be extended")
     @APIResponse(responseCode = "422", description = "The template has no TTL")
     public RequestView extend(@PathParam("id") UUID id, @Valid @NotNull ExtendBody body) {
-        return ProvisioningMapper.toView(service.extend(callers.caller(), id, body.ttl()));
+        return ProvisioningMapper.toView(service.extend(callers.caller(), RequestKind.ENVIRONMENT, id, body.ttl()));
+    }
+
+    @POST
+    @Path("/{id}/retry")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({ Roles.DEVELOPER, Roles.PLATFORM_ADMIN })
+    @Operation(summary = "Retry a FAILED environment from its first step (steps already done are not redone)")
+    @APIResponse(responseCode = "202", description = "Provisioning (or deprovisioning) again")
+    @APIResponse(responseCode = "403", description = "Not allowed to change it")
+    @APIResponse(responseCode = "404", description = "No such environment visible to the caller")
+    @APIResponse(responseCode = "409", description = "Not FAILED")
+    @APIResponse(responseCode = "503", description = "access-service could not decide")
+    public Response retry(@PathParam("id") UUID id) {
+        return Response.accepted(ProvisioningMapper.toView(
+                service.retry(callers.caller(), RequestKind.ENVIRONMENT, id))).build();
     }
 }

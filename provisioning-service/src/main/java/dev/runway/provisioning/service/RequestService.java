@@ -25,6 +25,7 @@ import dev.runway.common.error.Problem;
 import dev.runway.common.error.ResourceNotFoundException;
 import dev.runway.common.error.UnprocessableException;
 import dev.runway.common.error.UpstreamUnavailableException;
+import dev.runway.common.policy.Decision;
 import dev.runway.provisioning.config.ProvisioningConfig;
 import dev.runway.provisioning.domain.ProvisioningRequest;
 import dev.runway.provisioning.domain.RequestEvent;
@@ -77,9 +78,8 @@ public class RequestService {
         if (first.isPresent()) {
             return new Accepted(first.get(), false);
         }
-        if (!policy.mayManage(caller, body.team())) {
-            throw new NotPermittedException("only members of team '" + body.team() + "' may request for it");
-        }
+        require(policy.mayRequest(caller, RequestKind.ENVIRONMENT, body.team(), body.template()),
+                "you may not request environments for team '" + body.team() + "'");
         List<Problem.Violation> violations = new ArrayList<>();
         Template template = template(body.template(), Template.Kind.ENVIRONMENT, "$.template", violations);
         Map<String, Object> parameters = template == null ? Map.of()
@@ -121,9 +121,8 @@ public class RequestService {
         if (first.isPresent()) {
             return new Accepted(first.get(), false);
         }
-        if (!policy.mayManage(caller, body.team())) {
-            throw new NotPermittedException("only members of team '" + body.team() + "' may request for it");
-        }
+        require(policy.mayRequest(caller, RequestKind.DATABASE, body.team(), null),
+                "you may not request databases for team '" + body.team() + "'");
         List<Problem.Violation> violations = new ArrayList<>();
         Template template = template(body.engine(), Template.Kind.DATABASE, "$.engine", violations);
         Map<String, Object> parameters = Map.of();
@@ -169,16 +168,27 @@ public class RequestService {
         r.namespace = environment.namespace;
         r.component = ComponentRef.normalize(body.component());
         r.environmentId = environment.id;
+        // A database lives as long as its environment: the reaper removes both when the environment expires.
+        r.expiresAt = environment.expiresAt;
         r.secretName = "db-" + physical.replace('_', '-');
         return new Accepted(accept(r, caller, now), true);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ProvisioningRequest> list(Caller caller, RequestKind kind) {
-        if (policy.maySeeAll(caller)) {
-            return requests.listByKind(kind);
+        List<ProvisioningRequest> all = requests.listByKind(kind);
+        if (all.isEmpty() || policy.maySeeAll(caller, kind)) {
+            return all;
         }
-        return caller.teams().isEmpty() ? List.of() : requests.listByKindAndTeams(kind, caller.teams());
+        // Team membership is not the only way in: a role binding on a team or an environment also lets one see.
+        List<Boolean> visible = policy.maySee(caller, all);
+        List<ProvisioningRequest> seen = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (visible.get(i)) {
+                seen.add(all.get(i));
+            }
+        }
+        return seen;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -194,7 +204,8 @@ public class RequestService {
 
     @Transactional
     public ProvisioningRequest delete(Caller caller, RequestKind kind, UUID id) {
-        ProvisioningRequest r = managed(caller, id, kind);
+        ProvisioningRequest r = visible(caller, id, kind);
+        require(policy.mayDelete(caller, r), "you may not delete this " + kind.name().toLowerCase());
         if (r.desired == ProvisioningRequest.Desired.ABSENT) {
             return r;
         }
@@ -229,17 +240,29 @@ public class RequestService {
         changed.fire(new RequestChanged(r.id));
     }
 
+    /**
+     * Extends an expiring environment so that it expires {@code ttlText} from now. A database lives as long as its
+     * environment, so extending a database extends its environment (and every database in it).
+     */
     @Transactional
-    public ProvisioningRequest extend(Caller caller, UUID id, String ttlText) {
-        ProvisioningRequest r = managed(caller, id, RequestKind.ENVIRONMENT);
-        Template template = templates.find(r.templateId)
-                .orElseThrow(() -> new UnprocessableException("template '" + r.templateId + "' no longer exists"));
-        if (template.ttl() == null || r.expiresAt == null) {
-            throw new UnprocessableException("environments of template '" + r.templateId + "' do not expire");
+    public ProvisioningRequest extend(Caller caller, RequestKind kind, UUID id, String ttlText) {
+        ProvisioningRequest r = changeable(caller, id, kind);
+        ProvisioningRequest environment = r;
+        if (kind == RequestKind.DATABASE) {
+            environment = requests.findById(r.environmentId);
+            require(policy.mayChange(caller, environment), "you may not extend the environment of this database");
         }
-        if (r.desired == ProvisioningRequest.Desired.ABSENT || RequestState.GONE.contains(r.state)
-                || r.state == RequestState.FAILED) {
-            throw new ConflictException("a " + r.state + " environment cannot be extended");
+        Template template = templates.find(environment.templateId)
+                .orElseThrow(() -> new UnprocessableException("template '" + r.templateId + "' no longer exists"));
+        if (template.ttl() == null || environment.expiresAt == null) {
+            throw new UnprocessableException("environments of template '" + environment.templateId
+                    + "' do not expire" + (kind == RequestKind.DATABASE ? ", nor do their databases" : ""));
+        }
+        for (ProvisioningRequest x : List.of(r, environment)) {
+            if (x.desired == ProvisioningRequest.Desired.ABSENT || RequestState.GONE.contains(x.state)
+                    || x.state == RequestState.FAILED) {
+                throw new ConflictException("a " + x.state + " " + x.kind.name().toLowerCase() + " cannot be extended");
+            }
         }
         List<Problem.Violation> violations = new ArrayList<>();
         Duration ttl = ttl(template, ttlText, "$.ttl", violations);
@@ -247,25 +270,59 @@ public class RequestService {
             throw new InvalidInputException("the request is invalid", violations);
         }
         Instant now = Instant.now();
-        r.expiresAt = now.plus(ttl);
-        r.updatedAt = now;
-        lifecycle.note(r, caller, "extend", "success", "expires " + r.expiresAt, now);
-        if (r.state == RequestState.READY) {
-            // Re-apply so that the namespace's expiry label follows.
-            r.nextAttemptAt = now;
-            changed.fire(new RequestChanged(r.id));
+        environment.expiresAt = now.plus(ttl);
+        environment.updatedAt = now;
+        lifecycle.note(environment, caller, "extend", "success", "expires " + environment.expiresAt, now);
+        for (ProvisioningRequest db : requests.databasesOf(environment.id)) {
+            if (db.desired == ProvisioningRequest.Desired.PRESENT && !RequestState.GONE.contains(db.state)) {
+                db.expiresAt = environment.expiresAt;
+                db.updatedAt = now;
+            }
         }
+        if (environment.state == RequestState.READY) {
+            // Re-apply so that the namespace's expiry label follows.
+            environment.nextAttemptAt = now;
+            changed.fire(new RequestChanged(environment.id));
+        }
+        return r;
+    }
+
+    /**
+     * Tries a FAILED request again from its first step (every step is idempotent, so what was done is not
+     * redone): provisioning again if it is wanted, deprovisioning again if it was being deleted.
+     */
+    @Transactional
+    public ProvisioningRequest retry(Caller caller, RequestKind kind, UUID id) {
+        ProvisioningRequest r = changeable(caller, id, kind);
+        if (r.state != RequestState.FAILED) {
+            throw new ConflictException("only a FAILED " + kind.name().toLowerCase() + " can be retried; it is "
+                    + r.state);
+        }
+        boolean wanted = r.desired == ProvisioningRequest.Desired.PRESENT;
+        if (wanted && kind == RequestKind.DATABASE) {
+            ProvisioningRequest environment = requests.findById(r.environmentId);
+            if (environment.state != RequestState.READY || environment.desired != ProvisioningRequest.Desired.PRESENT) {
+                throw new ConflictException("its environment '" + environment.name + "' is " + environment.state
+                        + "; a database can be retried once its environment is READY");
+            }
+        }
+        Instant now = Instant.now();
+        lifecycle.move(r, wanted ? RequestState.PROVISIONING : RequestState.DEPROVISIONING, caller,
+                "retried by " + caller.name(), now);
+        r.nextAttemptAt = now;
+        changed.fire(new RequestChanged(r.id));
         return r;
     }
 
     @Transactional
     public ProvisioningRequest decide(Caller caller, UUID id, boolean approve, String reason) {
         ProvisioningRequest r = visible(caller, id, null);
-        if (!policy.mayDecide(caller, r.team, r.requestedBy)) {
-            throw new NotPermittedException(caller.name().equals(r.requestedBy)
-                    ? "a request cannot be decided by its requester"
-                    : "only a lead of team '" + r.team + "' or a platform-admin may decide this request");
+        if (caller.name().equals(r.requestedBy)) {
+            // access-service says so too; checked here first for a message that names the reason plainly.
+            throw new NotPermittedException("a request cannot be decided by its requester");
         }
+        require(policy.mayDecide(caller, r), "only a lead of team '" + r.team + "' or a platform-admin may decide"
+                + " this request");
         if (r.state != RequestState.PENDING_APPROVAL) {
             throw new ConflictException("the request is " + r.state + ", not PENDING_APPROVAL");
         }
@@ -321,7 +378,7 @@ public class RequestService {
     /** Asks the reconciler for a new password (server and Secret); the new one can be shown once again. */
     @Transactional
     public ProvisioningRequest rotate(Caller caller, UUID id) {
-        ProvisioningRequest r = managed(caller, id, RequestKind.DATABASE);
+        ProvisioningRequest r = changeable(caller, id, RequestKind.DATABASE);
         if (r.state != RequestState.READY || r.desired == ProvisioningRequest.Desired.ABSENT) {
             throw new ConflictException("only a READY database can be rotated; it is " + r.state);
         }
@@ -356,17 +413,22 @@ public class RequestService {
     ProvisioningRequest visible(Caller caller, UUID id, RequestKind kind) {
         return requests.findByIdOptional(id)
                 .filter(r -> kind == null || r.kind == kind)
-                .filter(r -> policy.maySee(caller, r.team))
+                .filter(r -> policy.maySee(caller, r))
                 .orElseThrow(() -> new ResourceNotFoundException("no such request: " + id));
     }
 
-    /** A request the caller may change, else 404 if not visible, 403 if visible but not manageable. */
-    ProvisioningRequest managed(Caller caller, UUID id, RequestKind kind) {
+    /** A request the caller may change, else 404 if not visible, 403 if visible but not changeable. */
+    ProvisioningRequest changeable(Caller caller, UUID id, RequestKind kind) {
         ProvisioningRequest r = visible(caller, id, kind);
-        if (!policy.mayManage(caller, r.team)) {
-            throw new NotPermittedException("only members of team '" + r.team + "' may change this request");
-        }
+        require(policy.mayChange(caller, r), "you may not change this " + r.kind.name().toLowerCase());
         return r;
+    }
+
+    /** 403 with access-service's reason unless allowed. */
+    private static void require(Decision decision, String what) {
+        if (!decision.allowed()) {
+            throw new NotPermittedException(what + ": " + decision.reason());
+        }
     }
 
     private Optional<ProvisioningRequest> firstResult(Caller caller, String key, RequestKind kind) {

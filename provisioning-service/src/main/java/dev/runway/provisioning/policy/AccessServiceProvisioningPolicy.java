@@ -1,0 +1,109 @@
+package dev.runway.provisioning.policy;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import dev.runway.common.policy.AccessDecisions;
+import dev.runway.common.policy.Actions;
+import dev.runway.common.policy.Decision;
+import dev.runway.common.policy.DecisionRequest;
+import dev.runway.common.policy.DecisionResource;
+import dev.runway.provisioning.domain.ProvisioningRequest;
+import dev.runway.provisioning.domain.RequestKind;
+
+/**
+ * Asks access-service's policy decision point, failing closed (503 when it cannot answer, never "allow").
+ *
+ * <p>As in catalog-service, the caller's own bearer token is forwarded and no explicit subject is sent, so
+ * access-service decides about the identity it verified itself and its decision audit names the real user.
+ *
+ * <p>What a question is about: an environment is {@code environment:<id>}; a database is asked about as part of
+ * its environment ({@code environment:<environment id>}), so that a role binding on an environment covers its
+ * databases; a new request, which has no id yet, is asked about its team ({@code team:<name>}). The owner is the
+ * team, the tier is the environment's template (access-service knows that {@code production} needs an approver),
+ * and the requester is named so that access-service never lets requesters approve their own requests.
+ */
+@ApplicationScoped
+public class AccessServiceProvisioningPolicy implements ProvisioningPolicy {
+    /** access-service's limit on checks per batch request. */
+    private static final int BATCH_LIMIT = 200;
+
+    private final AccessDecisions decisions;
+    private final JsonWebToken token;
+
+    public AccessServiceProvisioningPolicy(AccessDecisions decisions, JsonWebToken token) {
+        this.decisions = decisions;
+        this.token = token;
+    }
+
+    @Override
+    public boolean maySeeAll(Caller caller, RequestKind kind) {
+        // No owner and no id of anything in particular: only platform-wide rules and global bindings reach it.
+        DecisionResource everything = new DecisionResource(kind == RequestKind.DATABASE ? "database" : "environment",
+                null, Map.of());
+        return ask(read(kind), everything).allowed();
+    }
+
+    @Override
+    public List<Boolean> maySee(Caller caller, List<ProvisioningRequest> requests) {
+        List<DecisionRequest> questions = new ArrayList<>(requests.size());
+        for (ProvisioningRequest r : requests) {
+            questions.add(DecisionRequest.forCaller(read(r.kind), resource(r)));
+        }
+        List<Boolean> answers = new ArrayList<>(requests.size());
+        for (int from = 0; from < questions.size(); from += BATCH_LIMIT) {
+            decisions.decideAll(token.getRawToken(), questions.subList(from, Math.min(questions.size(), from + BATCH_LIMIT)))
+                    .forEach(d -> answers.add(d.allowed()));
+        }
+        return answers;
+    }
+
+    @Override
+    public Decision mayRequest(Caller caller, RequestKind kind, String team, String templateId) {
+        Map<String, String> attributes = new HashMap<>();
+        if (kind == RequestKind.ENVIRONMENT && templateId != null) {
+            attributes.put(DecisionResource.TIER, templateId);
+        }
+        attributes.put(DecisionResource.REQUESTER, caller.name());
+        return ask(request(kind), new DecisionResource("team:" + team, team, attributes));
+    }
+
+    @Override
+    public Decision mayChange(Caller caller, ProvisioningRequest r) {
+        return ask(request(r.kind), resource(r));
+    }
+
+    @Override
+    public Decision mayDelete(Caller caller, ProvisioningRequest r) {
+        return ask(r.kind == RequestKind.DATABASE ? Actions.DATABASE_DELETE : Actions.ENVIRONMENT_DELETE, resource(r));
+    }
+
+    @Override
+    public Decision mayDecide(Caller caller, ProvisioningRequest r) {
+        return ask(Actions.ENVIRONMENT_APPROVE, resource(r));
+    }
+
+    private Decision ask(String action, DecisionResource resource) {
+        return decisions.decide(token.getRawToken(), DecisionRequest.forCaller(action, resource));
+    }
+
+    private static DecisionResource resource(ProvisioningRequest r) {
+        String environment = String.valueOf(r.kind == RequestKind.DATABASE ? r.environmentId : r.id);
+        String tier = r.kind == RequestKind.ENVIRONMENT ? r.templateId : null;
+        return DecisionResource.environment(environment, r.team, tier, r.requestedBy);
+    }
+
+    private static String read(RequestKind kind) {
+        return kind == RequestKind.DATABASE ? Actions.DATABASE_READ : Actions.ENVIRONMENT_READ;
+    }
+
+    private static String request(RequestKind kind) {
+        return kind == RequestKind.DATABASE ? Actions.DATABASE_REQUEST : Actions.ENVIRONMENT_REQUEST;
+    }
+}

@@ -1,0 +1,152 @@
+package dev.runway.common.testing;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.runway.common.policy.Actions;
+import dev.runway.common.policy.BatchDecisionRequest;
+import dev.runway.common.policy.BatchDecisionResponse;
+import dev.runway.common.policy.Decision;
+import dev.runway.common.policy.DecisionApi;
+import dev.runway.common.policy.DecisionRequest;
+import dev.runway.common.policy.DecisionResource;
+import dev.runway.common.security.Roles;
+
+/**
+ * Stands in for the transport to access-service in a service's tests (there is no access-service in that JVM).
+ * It answers with access-service's built-in rules — unknown actions denied, an approver is never the requester,
+ * platform-admins allowed, auditors read, every signed-in user reads the catalog, services write catalog Resource
+ * entities, members of the owning team write its entities and request, read and delete its environments and
+ * databases, leads of the owning team approve — reading the subject from the forwarded bearer token as
+ * access-service does. Role bindings are not modelled. It records every question so tests see exactly what was
+ * asked, and a test may make it answer otherwise ({@link #answerWith}) or fail like an unreachable server
+ * ({@link #failWith}).
+ *
+ * <p>Each service's tests declare a {@code @Mock @RestClient} bean extending this class, so that the double
+ * replaces the REST client of {@link DecisionApi}.
+ */
+public class PolicyDecisionDouble implements DecisionApi {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The demo realm's team leads (group attribute {@code leads}). */
+    private static final Map<String, Set<String>> LEADS = Map.of("payments", Set.of("bob"), "search", Set.of("frank"));
+    private static final Set<String> TEAM_MEMBER_ACTIONS = Set.of(Actions.CATALOG_ENTITY_WRITE,
+            Actions.CATALOG_ENTITY_DELETE, Actions.ENVIRONMENT_READ, Actions.ENVIRONMENT_REQUEST,
+            Actions.ENVIRONMENT_DELETE, Actions.DATABASE_READ, Actions.DATABASE_REQUEST, Actions.DATABASE_DELETE);
+    private static final Set<String> AUDITOR_ACTIONS = Set.of(Actions.AUDIT_READ, Actions.ENVIRONMENT_READ,
+            Actions.DATABASE_READ);
+    private static final Set<String> APPROVALS = Set.of(Actions.ENVIRONMENT_APPROVE, Actions.ACCESS_REQUEST_APPROVE);
+
+    /** One question as received: the Authorization header and the request. */
+    public record Asked(String authorization, DecisionRequest request) {
+    }
+
+    private static final Queue<Asked> ASKED = new ConcurrentLinkedQueue<>();
+    private static final AtomicReference<Function<DecisionRequest, Decision>> OVERRIDE = new AtomicReference<>();
+    private static final AtomicReference<RuntimeException> FAILURE = new AtomicReference<>();
+
+    public static void answerWith(Function<DecisionRequest, Decision> answer) {
+        OVERRIDE.set(answer);
+    }
+
+    public static void failWith(RuntimeException failure) {
+        FAILURE.set(failure);
+    }
+
+    public static void reset() {
+        OVERRIDE.set(null);
+        FAILURE.set(null);
+        ASKED.clear();
+    }
+
+    public static List<Asked> asked() {
+        return List.copyOf(ASKED);
+    }
+
+    @Override
+    public Decision decide(String authorization, DecisionRequest request) {
+        return answer(authorization, request);
+    }
+
+    @Override
+    public BatchDecisionResponse decideAll(String authorization, BatchDecisionRequest request) {
+        List<Decision> decisions = new ArrayList<>();
+        for (DecisionRequest check : request.checks()) {
+            decisions.add(answer(authorization, check));
+        }
+        return new BatchDecisionResponse(decisions);
+    }
+
+    private static Decision answer(String authorization, DecisionRequest request) {
+        RuntimeException failure = FAILURE.get();
+        if (failure != null) {
+            throw failure;
+        }
+        ASKED.add(new Asked(authorization, request));
+        Function<DecisionRequest, Decision> override = OVERRIDE.get();
+        return override != null ? override.apply(request) : policy(claims(authorization), request);
+    }
+
+    private static Decision policy(JsonNode claims, DecisionRequest request) {
+        String action = request.action();
+        DecisionResource resource = request.resource();
+        String owner = resource.owner();
+        String user = claims.path("preferred_username").asText();
+        Set<String> roles = values(claims.path("realm_access").path("roles"));
+        Set<String> teams = new TreeSet<>();
+        values(claims.path("groups")).forEach(g -> teams.add(g.startsWith("/") ? g.substring(1) : g));
+        if (!Actions.isKnown(action)) {
+            return Decision.deny("unknown action " + action);
+        }
+        if (APPROVALS.contains(action) && user.equals(resource.attribute(DecisionResource.REQUESTER))) {
+            return Decision.deny("an approver is never the requester");
+        }
+        if (roles.contains(Roles.PLATFORM_ADMIN)) {
+            return Decision.allow("platform-admin may do anything", null);
+        }
+        if (roles.contains(Roles.AUDITOR) && AUDITOR_ACTIONS.contains(action)) {
+            return Decision.allow("auditors may read what the platform holds", null);
+        }
+        if (Actions.CATALOG_ENTITY_READ.equals(action)) {
+            return Decision.allow("the catalog is readable by every signed-in user", null);
+        }
+        if ((Actions.CATALOG_ENTITY_WRITE.equals(action) || Actions.CATALOG_ENTITY_DELETE.equals(action))
+                && roles.contains(Roles.SERVICE) && resource.id().startsWith("entity:resource:")) {
+            return Decision.allow("Runway services register the resources they provision", null);
+        }
+        if (owner != null && TEAM_MEMBER_ACTIONS.contains(action) && teams.contains(owner)) {
+            return Decision.allow("member of the owning team " + owner, null);
+        }
+        if (owner != null && APPROVALS.contains(action) && LEADS.getOrDefault(owner, Set.of()).contains(user)) {
+            return Decision.allow("lead of the owning team " + owner, null);
+        }
+        return Decision.deny("no rule or role binding allows " + action + " on " + resource.id());
+    }
+
+    /** The payload of the forwarded JWT; its signature was already verified by the asking service. */
+    private static JsonNode claims(String authorization) {
+        String token = authorization.substring("Bearer ".length());
+        try {
+            return JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Set<String> values(JsonNode array) {
+        Set<String> values = new TreeSet<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+}

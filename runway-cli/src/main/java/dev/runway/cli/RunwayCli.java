@@ -30,11 +30,12 @@ import picocli.CommandLine.Spec;
         footer = { "  0  done",
             "  1  the service rejected the request (its problem is printed)",
             "  2  usage error (bad option, unreadable file, unknown git revision)",
-            "  3  authentication failure (no login or RUNWAY_TOKEN, token refused, role not allowed)",
+            "  3  authentication failure (no credentials, token refused, role not allowed)",
             "  4  a service or the OIDC provider is unreachable",
             "",
-            "Credentials: RUNWAY_TOKEN (used as-is, for CI), else the login cached by `runway login` in",
-            "$XDG_CONFIG_HOME/runway/credentials.json (default ~/.config/runway)." })
+            "Credentials: RUNWAY_TOKEN (used as-is, for CI), else the login that",
+            "`runway login` cached in $XDG_CONFIG_HOME/runway/credentials.json",
+            "(default ~/.config/runway)." })
 public final class RunwayCli implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -55,6 +55,17 @@ class CommandLineTest {
     }
 
     @Test
+    void everyCommandHasHelpAndDeployRecordKeepsVersionForTheDeployedVersion() {
+        assertEquals(0, cli.run("deploy", "record", "--help"));
+        assertTrue(cli.out.contains("--since-ref=REV"), cli.out);
+        assertTrue(cli.out.contains("--version=VERSION"), cli.out);
+        assertEquals(0, cli.run("catalog", "-h"));
+        assertTrue(cli.out.contains("validate"), cli.out);
+        assertEquals(0, cli.run("incident", "resolve", "--help"));
+        assertTrue(cli.out.contains("EXTERNAL_ID"), cli.out);
+    }
+
+    @Test
     void deployRecordNeedsEntityEnvironmentAndVersion() {
         assertEquals(ExitCodes.USAGE, cli.run("deploy", "record", "--env", "production", "--version", "1"));
         assertTrue(cli.err.contains("--entity"), cli.err);

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.runway.cli.CliContext;
+import dev.runway.cli.HelpOption;
 import dev.runway.cli.ConnectionOptions;
 import dev.runway.cli.ExitCodes;
 import dev.runway.cli.OutputOptions;
@@ -25,10 +26,14 @@ import picocli.CommandLine.Parameters;
 public final class CatalogCommand extends Group {
 
     @Command(name = "validate", description = {
-        "Check every document of FILE against the catalog's rules without storing anything.",
-        "Exits 1 when a document is invalid, so a pull-request job fails on a broken descriptor." })
+        "Check every document of FILE against the catalog's rules; stores nothing.",
+        "Exits 1 when a document is invalid, so that a pull-request job fails on",
+        "a broken descriptor." })
     public static final class Validate implements Callable<Integer> {
         private final CliContext ctx;
+
+        @Mixin
+        HelpOption help;
 
         @Mixin
         ConnectionOptions connection;
@@ -87,10 +92,13 @@ public final class CatalogCommand extends Group {
     }
 
     @Command(name = "register", description = {
-        "Register or update every document of FILE in the catalog, all or nothing (upsert by entity ref).",
-        "Exits 1 and stores nothing when any document is rejected." })
+        "Register or update every document of FILE in the catalog (upsert by ref).",
+        "All or nothing: exits 1 and stores nothing when any document is rejected." })
     public static final class Register implements Callable<Integer> {
         private final CliContext ctx;
+
+        @Mixin
+        HelpOption help;
 
         @Mixin
         ConnectionOptions connection;

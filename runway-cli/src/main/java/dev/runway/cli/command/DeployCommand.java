@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.runway.cli.CliContext;
+import dev.runway.cli.HelpOption;
 import dev.runway.cli.ConnectionOptions;
 import dev.runway.cli.OutputOptions;
 import dev.runway.cli.git.GitCommits;
@@ -27,12 +28,16 @@ public final class DeployCommand extends Group {
     }
 
     @Command(name = "record", description = {
-        "Record one deployment of an entity to an environment. Commit times come from the local git",
-        "repository: the commits in SINCE..COMMIT with --since-ref (the previously deployed commit),",
-        "else COMMIT's own. Recording the same external id again changes nothing (exit 0).",
+        "Record one deployment of an entity to an environment.",
+        "Commit times come from the local git repository: the commits in",
+        "SINCE..COMMIT with --since-ref (the previously deployed commit), else",
+        "COMMIT's own. Recording the same external id again changes nothing.",
         "Default external id: <entity>/<environment>/<version>/<commit sha>." })
     public static final class Record implements Callable<Integer> {
         private final CliContext ctx;
+
+        @Mixin
+        HelpOption help;
 
         @Mixin
         ConnectionOptions connection;

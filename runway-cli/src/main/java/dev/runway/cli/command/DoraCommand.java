@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.runway.cli.CliContext;
+import dev.runway.cli.HelpOption;
 import dev.runway.cli.ConnectionOptions;
 import dev.runway.cli.OutputOptions;
 import dev.runway.cli.auth.TokenProvider;
@@ -25,10 +26,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "dora", description = {
-    "The DORA metrics of an entity, a team or a system: deployment frequency, lead time, change failure",
-    "rate, time to restore and rework rate, each with its performance tier, and a weekly series." })
+    "The DORA metrics of an entity, a team or a system.",
+    "Deployment frequency, lead time, change failure rate, time to restore and",
+    "rework rate, each with its performance tier, and a weekly series." })
 public final class DoraCommand implements Callable<Integer> {
     private final CliContext ctx;
+
+    @Mixin
+    HelpOption help;
 
     @Spec
     CommandSpec spec;

@@ -2,7 +2,9 @@ package dev.runway.cli.command;
 
 import java.util.concurrent.Callable;
 
+import dev.runway.cli.HelpOption;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -10,6 +12,9 @@ import picocli.CommandLine.Spec;
 abstract class Group implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    HelpOption help;
 
     @Override
     public Integer call() {

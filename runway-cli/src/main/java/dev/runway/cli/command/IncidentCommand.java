@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.runway.cli.CliContext;
+import dev.runway.cli.HelpOption;
 import dev.runway.cli.ConnectionOptions;
 import dev.runway.cli.OutputOptions;
 import dev.runway.cli.http.ApiResponse;
@@ -26,10 +27,15 @@ public final class IncidentCommand extends Group {
     }
 
     @Command(name = "open", description = {
-        "Record an incident of an entity. Pass --external-id (e.g. your pager's incident id) so that a retry",
-        "does not record it twice; without it the id is <entity name>-<opened-at epoch seconds>, printed." })
+        "Record an incident of an entity.",
+        "Pass --external-id (e.g. your pager's incident id) so that a retry does",
+        "not record it twice; without it the id is <entity name>-<opened-at epoch",
+        "seconds>, and it is printed." })
     public static final class Open implements Callable<Integer> {
         private final CliContext ctx;
+
+        @Mixin
+        HelpOption help;
 
         @Mixin
         ConnectionOptions connection;
@@ -93,6 +99,9 @@ public final class IncidentCommand extends Group {
     @Command(name = "resolve", description = "Mark an incident resolved.")
     public static final class Resolve implements Callable<Integer> {
         private final CliContext ctx;
+
+        @Mixin
+        HelpOption help;
 
         @Mixin
         ConnectionOptions connection;

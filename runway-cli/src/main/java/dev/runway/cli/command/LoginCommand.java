@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 import dev.runway.cli.CliContext;
+import dev.runway.cli.HelpOption;
 import dev.runway.cli.CliException;
 import dev.runway.cli.ConnectionOptions;
 import dev.runway.cli.auth.OAuthException;
@@ -20,12 +21,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "login", description = {
-    "Log in with the runway-cli client and cache the tokens for later commands.",
-    "By default with the device flow: open the printed URL in any browser and enter the code.",
-    "With --password: the resource-owner password grant, username and password from the options,",
-    "RUNWAY_USERNAME/RUNWAY_PASSWORD or a prompt." })
+    "Log in with the runway-cli client and cache the tokens.",
+    "By default with the device flow: open the printed URL in any browser and",
+    "enter the code. With --password: the resource-owner password grant, with",
+    "username and password from the options, RUNWAY_USERNAME/RUNWAY_PASSWORD",
+    "or a prompt." })
 public final class LoginCommand implements Callable<Integer> {
     private final CliContext ctx;
+
+    @Mixin
+    HelpOption help;
 
     @Mixin
     ConnectionOptions connection;

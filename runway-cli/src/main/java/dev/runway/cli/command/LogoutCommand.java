@@ -4,17 +4,23 @@ import java.net.URI;
 import java.util.concurrent.Callable;
 
 import dev.runway.cli.CliContext;
+import dev.runway.cli.HelpOption;
 import dev.runway.cli.CliException;
 import dev.runway.cli.auth.OidcClient;
 import dev.runway.cli.auth.StoredCredentials;
 import dev.runway.cli.auth.TokenCache;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "logout", description = {
-    "Forget the cached login and revoke its refresh token at the OIDC provider (best effort:",
-    "the local credentials are deleted even when the provider cannot be reached)." })
+    "Forget the cached login and revoke its refresh token at the OIDC provider.",
+    "Best effort: the local credentials are deleted even when the provider",
+    "cannot be reached." })
 public final class LogoutCommand implements Callable<Integer> {
     private final CliContext ctx;
+
+    @Mixin
+    HelpOption help;
 
     public LogoutCommand(CliContext ctx) {
         this.ctx = ctx;

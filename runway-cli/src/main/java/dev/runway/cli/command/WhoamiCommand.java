@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.runway.cli.CliContext;
+import dev.runway.cli.HelpOption;
 import dev.runway.cli.ConnectionOptions;
 import dev.runway.cli.OutputOptions;
 import dev.runway.cli.auth.TokenProvider;
@@ -20,6 +21,9 @@ import picocli.CommandLine.Mixin;
 @Command(name = "whoami", description = "Who the platform takes you for: user, teams, roles, live access grants.")
 public final class WhoamiCommand implements Callable<Integer> {
     private final CliContext ctx;
+
+    @Mixin
+    HelpOption help;
 
     @Mixin
     ConnectionOptions connection;

@@ -1,8 +1,10 @@
 package dev.runway.cli.http;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.net.http.HttpTimeoutException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -85,8 +87,10 @@ public final class ApiClient {
     }
 
     private static CliException unreachable(URI uri, IOException e) {
-        String reason = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
-                : e.getMessage();
+        String reason = e.getMessage() != null && !e.getMessage().isBlank() ? e.getMessage()
+                : e instanceof ConnectException ? "connection refused"
+                : e instanceof HttpTimeoutException ? "timed out"
+                : e.getClass().getSimpleName();
         return new CliException(ExitCodes.UNREACHABLE, "cannot reach " + origin(uri) + " (" + reason + ")");
     }
 

@@ -61,7 +61,9 @@ public final class CliContext {
     public static CliContext system() {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+        // HTTP/1.1: no h2c upgrade attempt on plain-http URLs, which some proxies in front of services mishandle
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         return new CliContext(System.getenv(), System.in, out, err, systemPrompter(err), http, Clock.systemUTC(),
                 duration -> Thread.sleep(duration.toMillis()), Path.of("").toAbsolutePath(),

@@ -92,6 +92,17 @@ class DeployCommandTest {
     }
 
     @Test
+    void anAllZeroSinceRefFromANewBranchCountsAsNoPreviousDeployment() {
+        server.on("POST", DEPLOYMENTS, json(201, "{}"));
+
+        assertEquals(0, cli.run("deploy", "record", "--entity", ENTITY, "--env", "production", "--version", "1",
+                "--since-ref", "0000000000000000000000000000000000000000"), cli.err);
+
+        JsonNode body = Json.parseOrNull(server.only("POST", DEPLOYMENTS).body());
+        assertEquals(List.of("2026-11-04T04:15:00Z"), texts(body.get("commitTimes")));
+    }
+
+    @Test
     void aRedeployOfTheSameCommitCarriesNoCommitTimes() {
         server.on("POST", DEPLOYMENTS, json(201, "{}"));
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,6 +35,9 @@ public final class DeployCommand extends Group {
         "COMMIT's own. Recording the same external id again changes nothing.",
         "Default external id: <entity>/<environment>/<version>/<commit sha>." })
     public static final class Record implements Callable<Integer> {
+        /** What GitHub (github.event.before) and GitLab (CI_COMMIT_BEFORE_SHA) report for a new branch. */
+        private static final Pattern NO_PREVIOUS = Pattern.compile("0{7,64}");
+
         private final CliContext ctx;
 
         @Mixin
@@ -67,8 +71,9 @@ public final class DeployCommand extends Group {
         @Option(names = "--commit", paramLabel = "REV", description = "the deployed commit (default: HEAD)")
         String commit;
 
-        @Option(names = "--since-ref", paramLabel = "REV",
-                description = "the previously deployed commit: all commits after it count for lead time")
+        @Option(names = "--since-ref", paramLabel = "REV", description = {
+            "the previously deployed commit: all commits after it count for lead time;",
+            "all zeros (a CI system's 'no previous commit') counts as not given" })
         String sinceRef;
 
         @Option(names = "--repo", paramLabel = "DIR", description = "the git repository (default: current directory)")
@@ -104,7 +109,7 @@ public final class DeployCommand extends Group {
             if (!noGit && firstCommitAt == null) {
                 GitCommits git = new GitCommits(repo == null ? ctx.workDir() : ctx.workDir().resolve(repo));
                 sha = git.resolve(commit == null ? "HEAD" : commit);
-                if (sinceRef != null) {
+                if (sinceRef != null && !NO_PREVIOUS.matcher(sinceRef).matches()) {
                     commits = git.range(git.resolve(sinceRef), sha);
                     if (commits.isEmpty()) {
                         // a redeploy of what was already deployed: no new change, so no lead-time sample

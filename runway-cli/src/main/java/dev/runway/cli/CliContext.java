@@ -43,8 +43,8 @@ public final class CliContext {
     private final Path workDir;
     private final Path userHome;
 
-    public CliContext(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err, Prompter prompter, HttpClient http,
-            Clock clock, Sleeper sleeper, Path workDir, Path userHome) {
+    public CliContext(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err, Prompter prompter,
+            HttpClient http,            Clock clock, Sleeper sleeper, Path workDir, Path userHome) {
         this.env = Map.copyOf(env);
         this.in = in;
         this.out = out;
@@ -61,13 +61,16 @@ public final class CliContext {
     public static CliContext system() {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        // HTTP/1.1: no h2c upgrade attempt on plain-http URLs, which some proxies in front of services mishandle
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-        return new CliContext(System.getenv(), System.in, out, err, systemPrompter(err), http, Clock.systemUTC(),
+        return new CliContext(System.getenv(), System.in, out, err, systemPrompter(err), httpClient(),
+                Clock.systemUTC(),
                 duration -> Thread.sleep(duration.toMillis()), Path.of("").toAbsolutePath(),
                 Path.of(System.getProperty("user.home")));
+    }
+
+    /** HTTP/1.1: no h2c upgrade attempt on plain-http URLs, which some proxies in front of services mishandle. */
+    public static HttpClient httpClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
     private static Prompter systemPrompter(PrintWriter err) {

@@ -79,7 +79,8 @@ class CatalogCommandTest {
         server.on("POST", VALIDATE, json(200, """
                 {"valid":false,"documents":[{"index":0,"entityRef":"component:default/payments-api","valid":true},
                 {"index":1,"entityRef":"component:default/payments-worker","valid":false,"violations":[
-                {"field":"$.spec.lifecycle","message":"is required"},{"field":"$.spec.owner","message":"is required"}]}]}
+                {"field":"$.spec.lifecycle","message":"is required"},
+                {"field":"$.spec.owner","message":"is required"}]}]}
                 """));
 
         assertEquals(ExitCodes.REJECTED, cli.run("catalog", "validate", "catalog-info.yaml"));

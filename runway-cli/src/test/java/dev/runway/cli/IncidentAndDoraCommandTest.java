@@ -141,7 +141,8 @@ class IncidentAndDoraCommandTest {
         assertEquals("team=payments&window=7d&environment=staging", server.only("GET", "/api/v1/dora").query());
         assertTrue(cli.out.lines().anyMatch(l -> l.matches("deployment frequency\\s+-\\s+no data\\s+0 deployments")),
                 cli.out);
-        assertTrue(cli.out.lines().anyMatch(l -> l.matches("change failure rate\\s+-\\s+no data\\s+0 of 0 deployments")),
+        assertTrue(cli.out.lines()
+                .anyMatch(l -> l.matches("change failure rate\\s+-\\s+no data\\s+0 of 0 deployments")),
                 cli.out);
         assertFalse(cli.out.contains("By week"), cli.out);
     }

@@ -98,7 +98,7 @@ class LoginTest {
                 + "\"verification_uri\":\"http://kc/realms/runway/device\","
                 + "\"verification_uri_complete\":\"http://kc/realms/runway/device?user_code=WXYZ-1234\","
                 + "\"expires_in\":600,\"interval\":5}"));
-        server.on("POST", TOKEN, Tokens.oauthError(400, "authorization_pending", "The authorization request is still pending"));
+        server.on("POST", TOKEN, Tokens.oauthError(400, "authorization_pending", "The request is still pending"));
         server.on("POST", TOKEN, Tokens.oauthError(400, "slow_down", "Slow down"));
         server.on("POST", TOKEN, Tokens.oauthError(400, "authorization_pending", "pending"));
         server.on("POST", TOKEN, Tokens.tokenResponse(Tokens.jwt("bob", "b1"), "refresh-b", 300, 1800));

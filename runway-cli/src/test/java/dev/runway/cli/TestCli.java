@@ -3,7 +3,6 @@ package dev.runway.cli;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -69,7 +68,7 @@ final class TestCli {
             }
         };
         CliContext ctx = new CliContext(env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintWriter(o, true), new PrintWriter(e, true), prompter, HttpClient.newHttpClient(), clock,
+                new PrintWriter(o, true), new PrintWriter(e, true), prompter, CliContext.httpClient(), clock,
                 d -> {
                     sleeps.add(d);
                     clock.advance(d);

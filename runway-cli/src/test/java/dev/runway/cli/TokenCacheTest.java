@@ -29,7 +29,8 @@ class TokenCacheTest {
         TokenCache cache = new TokenCache(tmp.resolve("config/runway"));
         cache.save(alice);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cache.file())));
-        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cache.file().getParent())));
+        assertEquals("rwx------",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(cache.file().getParent())));
         assertEquals(alice, cache.load());
     }
 

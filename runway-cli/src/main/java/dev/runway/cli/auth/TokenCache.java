@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.runway.cli.CliException;
+import dev.runway.cli.ExitCodes;
 import dev.runway.cli.output.Json;
 
 /**
@@ -86,7 +87,7 @@ public final class TokenCache {
                 Files.deleteIfExists(temp);
             }
         } catch (IOException e) {
-            throw new CliException(1, "cannot write " + file() + " (" + e.getMessage() + ")", e);
+            throw new CliException(ExitCodes.REJECTED, "cannot write " + file() + " (" + e.getMessage() + ")", e);
         }
     }
 
@@ -95,7 +96,7 @@ public final class TokenCache {
         try {
             return Files.deleteIfExists(file());
         } catch (IOException e) {
-            throw new CliException(1, "cannot delete " + file() + " (" + e.getMessage() + ")", e);
+            throw new CliException(ExitCodes.REJECTED, "cannot delete " + file() + " (" + e.getMessage() + ")", e);
         }
     }
 

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 
 import dev.runway.cli.CliContext;
 import dev.runway.cli.CliException;
@@ -18,7 +19,7 @@ record Descriptors(String body, String contentType) {
             }
             Path path = ctx.workDir().resolve(file);
             String body = Files.readString(path, StandardCharsets.UTF_8);
-            return new Descriptors(body, file.toLowerCase().endsWith(".json") ? "application/json"
+            return new Descriptors(body, file.toLowerCase(Locale.ROOT).endsWith(".json") ? "application/json"
                     : "application/yaml");
         } catch (NoSuchFileException e) {
             throw CliException.usage("no such file: " + file);

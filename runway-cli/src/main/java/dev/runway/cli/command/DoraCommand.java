@@ -71,7 +71,8 @@ public final class DoraCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Name exactly one of ENTITY, --team or --system");
         }
-        String scope = entity != null ? "entity=" + q(entity) : team != null ? "team=" + q(team) : "system=" + q(system);
+        String scope = entity != null ? "entity=" + q(entity)
+                : team != null ? "team=" + q(team) : "system=" + q(system);
         URI uri = URI.create(connection.catalog(ctx) + "/api/v1/dora?" + scope + "&window=" + q(window)
                 + "&environment=" + q(environment));
         ApiClient api = new ApiClient(ctx, new TokenProvider(ctx, connection.oidc(ctx)).token().value(), output.json);
@@ -108,7 +109,8 @@ public final class DoraCommand implements Callable<Integer> {
         metrics.row("deployment frequency", df.path("value").isNumber() ? Format.number(df.get("value")) + " per day"
                 : null, tier(df), count(df.path("deployments"), "deployment"));
         metrics.row("lead time", lt.path("medianSeconds").isNumber()
-                ? "median " + Format.duration(lt.get("medianSeconds")) + ", p90 " + Format.duration(lt.get("p90Seconds"))
+                ? "median " + Format.duration(lt.get("medianSeconds")) + ", p90 "
+                        + Format.duration(lt.get("p90Seconds"))
                 : null, tier(lt), count(lt.path("samples"), "deployment") + " with commit times");
         metrics.row("change failure rate", Format.percent(cfr.get("value")), tier(cfr),
                 cfr.path("failures").asInt() + " of " + count(cfr.path("deployments"), "deployment"));

@@ -52,7 +52,7 @@ public final class GitCommits {
         return parse(git("log", FORMAT, checked(since) + ".." + checked(revision), "--"));
     }
 
-    /** A revision starting with '-' would be read as an option (--end-of-options needs a newer git than CI may have). */
+    /** A revision starting with '-' would be read as an option (--end-of-options needs a recent git). */
     private static String checked(String revision) {
         if (revision == null || revision.isBlank() || revision.startsWith("-")) {
             throw new GitException("not a revision: " + revision);

@@ -65,8 +65,8 @@ public final class ApiClient {
             ctx.out().flush();
         }
         int code = response.status() == 401 || response.status() == 403 ? ExitCodes.AUTH : ExitCodes.REJECTED;
-        String hint = response.status() == 401 ? "\n  (the token was refused: run `runway login`, or check RUNWAY_TOKEN)"
-                : "";
+        String hint = response.status() == 401
+                ? "\n  (the token was refused: run `runway login`, or check RUNWAY_TOKEN)" : "";
         return new CliException(code, ProblemText.render(response) + hint);
     }
 

@@ -132,6 +132,18 @@ class DeployCommandTest {
     }
 
     @Test
+    void aFinishTimeAloneIsAlsoTheStartTime() {
+        server.on("POST", DEPLOYMENTS, json(201, "{}"));
+
+        assertEquals(0, cli.run("deploy", "record", "--entity", ENTITY, "--env", "production", "--version", "2",
+                "--finished-at", "2026-11-20T10:00:00Z"), cli.err);
+
+        JsonNode body = Json.parseOrNull(server.only("POST", DEPLOYMENTS).body());
+        assertEquals("2026-11-20T10:00:00Z", body.get("startedAt").asText());
+        assertEquals("2026-11-20T10:00:00Z", body.get("finishedAt").asText());
+    }
+
+    @Test
     void firstCommitAtSkipsGitAndSendsTheCommitAsGiven() {
         cli.workDir = tmp.resolve("not-a-repo");
         server.on("POST", DEPLOYMENTS, json(201, "{}"));

@@ -87,7 +87,8 @@ public final class DeployCommand extends Group {
                 description = "earliest commit time, when commit times do not come from git (implies --no-git)")
         Instant firstCommitAt;
 
-        @Option(names = "--started-at", paramLabel = "INSTANT", description = "ISO-8601 (default: now)")
+        @Option(names = "--started-at", paramLabel = "INSTANT",
+                description = "ISO-8601 (default: --finished-at, else now)")
         Instant startedAt;
 
         @Option(names = "--finished-at", paramLabel = "INSTANT", description = "ISO-8601 (default: now)")
@@ -134,8 +135,10 @@ public final class DeployCommand extends Group {
             if (firstCommitAt != null) {
                 body.put("firstCommitAt", firstCommitAt.toString());
             }
-            body.put("startedAt", (startedAt != null ? startedAt : now).toString());
-            body.put("finishedAt", (finishedAt != null ? finishedAt : now).toString());
+            Instant finished = finishedAt != null ? finishedAt : now;
+            // only a finish time given: a deployment of no known duration, never one that starts after it ends
+            body.put("startedAt", (startedAt != null ? startedAt : finished).toString());
+            body.put("finishedAt", finished.toString());
             body.put("status", status.name());
             body.put("rework", rework);
             String id = externalId != null ? externalId : defaultExternalId(entity, environment, version, sha);

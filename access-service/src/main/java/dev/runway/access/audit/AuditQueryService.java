@@ -34,8 +34,11 @@ public class AuditQueryService {
         String where = where(query, beforeSeq, args);
         args.add(limit + 1);
         List<AuditRecordView> items = new ArrayList<>(limit + 1);
+        // The page's seqs are found first, from the indexes alone where they suffice ((resource, seq) for a prefix:
+        // many matching rows, but only their index entries are read), and only the page's rows are fetched.
         try (Connection c = repository.connection(); PreparedStatement s = c.prepareStatement("SELECT "
-                + AuditRepository.COLUMNS + " FROM audit_record" + where + " ORDER BY seq DESC LIMIT ?")) {
+                + AuditRepository.COLUMNS + " FROM audit_record WHERE seq IN (SELECT seq FROM audit_record" + where
+                + " ORDER BY seq DESC LIMIT ?) ORDER BY seq DESC")) {
             bind(s, args);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

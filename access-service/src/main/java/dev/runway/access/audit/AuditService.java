@@ -51,8 +51,10 @@ public class AuditService {
         }
         try (Connection c = repository.connection()) {
             repository.lockChain(c);
-            Map<UUID, AuditRecordView> existing = repository.findByEventIds(c,
-                    prepared.stream().map(Prepared::eventId).distinct().toList());
+            // Only ids the sender chose can be stored already; fresh random ones need no lookup.
+            List<UUID> given = prepared.stream().filter(p -> p.e().eventId() != null).map(Prepared::eventId)
+                    .distinct().toList();
+            Map<UUID, AuditRecordView> existing = given.isEmpty() ? Map.of() : repository.findByEventIds(c, given);
             AuditRepository.ChainHead head = repository.head(c);
             long seq = head.seq();
             String previous = head.hash();

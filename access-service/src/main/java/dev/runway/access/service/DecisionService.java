@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import dev.runway.access.audit.AuditEntry;
+import dev.runway.access.audit.AuditGroupCommit;
 import dev.runway.access.policy.PolicyEngine;
 import dev.runway.access.policy.PolicyFacts;
 import dev.runway.access.repository.RoleBindingRepository;
@@ -22,6 +23,7 @@ import dev.runway.common.policy.DecisionRequest;
 import dev.runway.common.policy.DecisionResource;
 import dev.runway.common.policy.DecisionSubject;
 import dev.runway.common.security.Roles;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** The policy decision point: gathers the facts, asks {@link PolicyEngine}, and audits every decision. */
 @ApplicationScoped
@@ -30,24 +32,47 @@ public class DecisionService {
     private final TeamLeadRepository leads;
     private final TeamService teams;
     private final AccessAudit audit;
+    private final AuditGroupCommit groupCommit;
     private final Clock clock;
 
     public DecisionService(RoleBindingRepository bindings, TeamLeadRepository leads, TeamService teams,
-            AccessAudit audit, Clock clock) {
+            AccessAudit audit, AuditGroupCommit groupCommit, Clock clock) {
         this.bindings = bindings;
         this.leads = leads;
         this.teams = teams;
         this.audit = audit;
+        this.groupCommit = groupCommit;
         this.clock = clock;
     }
 
-    @Transactional
+    /** A question asked through the API: decided, then answered once its audit record is committed. */
     public Decision decide(Caller caller, DecisionRequest request) {
         return decideAll(caller, List.of(request)).get(0);
     }
 
-    @Transactional
+    /**
+     * Questions asked through the API. Their audit records go through the group commit, so concurrent askers share
+     * one audit transaction instead of queueing for the chain lock one commit at a time.
+     */
     public List<Decision> decideAll(Caller caller, List<DecisionRequest> requests) {
+        Evaluated evaluated = QuarkusTransaction.joiningExisting().call(() -> evaluate(caller, requests));
+        groupCommit.appendAndWait(evaluated.entries());
+        return evaluated.decisions();
+    }
+
+    /** For access-service's own checks (approvals, revocations): audited in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Decision decideFor(Caller caller, String action, DecisionResource resource) {
+        Evaluated evaluated = evaluate(caller, List.of(DecisionRequest.forCaller(action, resource)));
+        // Appended last: the audit chain is serialised, so its lock is held only from here to the commit.
+        audit.recordAll(evaluated.entries());
+        return evaluated.decisions().get(0);
+    }
+
+    private record Evaluated(List<Decision> decisions, List<AuditEntry> entries) {
+    }
+
+    private Evaluated evaluate(Caller caller, List<DecisionRequest> requests) {
         for (DecisionRequest request : requests) {
             if (request.subject() != null && !caller.has(Roles.SERVICE)) {
                 throw new NotPermittedException(
@@ -66,15 +91,7 @@ public class DecisionService {
             entries.add(entry(caller, subject, request.action(), request.resource(), decision));
             decisions.add(decision);
         }
-        // Appended last: the audit chain is serialised, so its lock is held only from here to the commit.
-        audit.recordAll(entries);
-        return decisions;
-    }
-
-    /** For access-service's own checks (approvals, revocations): decided and audited like any other. */
-    @Transactional
-    public Decision decideFor(Caller caller, String action, DecisionResource resource) {
-        return decideAll(caller, List.of(DecisionRequest.forCaller(action, resource))).get(0);
+        return new Evaluated(decisions, entries);
     }
 
     /** What the policy needs to know about a subject beyond its token (bindings held, teams led). */

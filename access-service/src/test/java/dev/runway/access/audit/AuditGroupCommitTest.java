@@ -1,0 +1,102 @@
+package dev.runway.access.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.runway.common.error.InvalidInputException;
+import dev.runway.common.testing.RunwayTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Concurrent callers share audit transactions, each returns only once committed, and one bad entry fails alone. */
+@QuarkusTest
+@QuarkusTestResource(value = RunwayTestResource.class, initArgs = @ResourceArg(name = "database", value = "runway_access"))
+class AuditGroupCommitTest {
+    private static final int CALLERS = 40;
+
+    @Inject
+    AuditGroupCommit groupCommit;
+
+    private static AuditEntry entry(String actor, String marker) {
+        return new AuditEntry(null, null, actor, List.of("payments"), "decision:catalog.entity.write",
+                "entity:component:default/" + marker, "allow", "group commit test", "access-service", null, null,
+                Map.of("marker", marker));
+    }
+
+    @Test
+    void concurrentCallersAreAllCommittedOnceEachAndTheChainHolds() throws Exception {
+        String marker = "gc-" + UUID.randomUUID();
+        ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Long>> results = new ArrayList<>();
+        for (int i = 0; i < CALLERS; i++) {
+            boolean bad = i == CALLERS / 2;
+            results.add(pool.submit(() -> {
+                start.await();
+                // A blank actor is malformed: that caller alone must fail.
+                groupCommit.appendAndWait(List.of(entry(bad ? " " : "alice", marker), entry("alice", marker)));
+                // Returned: the entries must already be committed and visible to another connection.
+                return count(marker);
+            }));
+        }
+        start.countDown();
+        int failed = 0;
+        for (int i = 0; i < CALLERS; i++) {
+            try {
+                long seen = results.get(i).get();
+                assertTrue(seen >= 2, "committed before returning");
+            } catch (java.util.concurrent.ExecutionException e) {
+                assertEquals(CALLERS / 2, i);
+                assertInstanceOf(InvalidInputException.class, e.getCause());
+                failed++;
+            }
+        }
+        pool.shutdown();
+        assertEquals(1, failed);
+        assertEquals(2L * (CALLERS - 1), count(marker), "every good caller's entries exactly once, none of the bad one's");
+        assertEquals(0L, unlinked(marker), "each record links to the one right before it: the chain stays linear");
+    }
+
+    /** Records of this test whose predecessor in sequence is missing or does not end in their previous hash. */
+    private static long unlinked(String marker) throws Exception {
+        try (Connection c = DriverManager.getConnection(RunwayTestResource.jdbcUrl("runway_access"));
+                PreparedStatement s = c.prepareStatement("SELECT count(*) FROM audit_record r LEFT JOIN audit_record p"
+                        + " ON p.seq = r.seq - 1 WHERE r.resource = ? AND ((p.seq IS NULL AND r.seq <> 1) OR p.hash <> r.previous_hash)")) {
+            s.setString(1, "entity:component:default/" + marker);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static long count(String marker) throws Exception {
+        try (Connection c = DriverManager.getConnection(RunwayTestResource.jdbcUrl("runway_access"));
+                PreparedStatement s = c.prepareStatement("SELECT count(*) FROM audit_record WHERE resource = ?")) {
+            s.setString(1, "entity:component:default/" + marker);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}

@@ -25,6 +25,7 @@ import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.Test;
 
+import dev.runway.catalog.insights.repository.InsightsRepository;
 import dev.runway.common.testing.RunwayTestResource;
 import dev.runway.common.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -109,11 +110,60 @@ class CatalogBenchmark {
                     i -> List.of(sql("SELECT ref, body, etag, id FROM entity WHERE deleted_at IS NULL"
                             + " AND search @@ websearch_to_tsquery('simple', ?) ORDER BY name, ref LIMIT 51",
                             WORDS[random.nextInt(WORDS.length)] + " " + WORDS[random.nextInt(WORDS.length)])));
+            scorecards(c, shape);
             importRate(c);
         }
         String report = String.join("\n", table) + "\n";
         System.out.println("\n" + report);
         Files.writeString(Path.of("target", "catalog-bench.md"), report);
+    }
+
+    /**
+     * Scorecards and DORA over the seeded catalog: every other component gets a production deployment in the last
+     * 30 days (and some an incident), then the default scorecard of one entity, a team's rollup (~330 entities)
+     * and a team's DORA metrics are compared with the same SQL statements sent over JDBC. The raw side returns the
+     * rows only; the API also evaluates the rules, builds and serialises the answer.
+     */
+    private void scorecards(Connection c, CatalogSeeder.Shape shape) throws Exception {
+        long t0 = System.nanoTime();
+        int deployments = CatalogSeeder.seedDeliveries(c, shape);
+        table.add("");
+        table.add("Scorecards and DORA: seeded " + deployments + " deployments and incidents for every tenth of them"
+                + " in " + String.format("%.1f", (System.nanoTime() - t0) / 1e9) + " s; the default scorecard (9 rules,"
+                + " 4 kinds).");
+        table.add("");
+        table.add("| query | API p50 ms | API p99 ms | raw SQL p50 ms | raw SQL p99 ms |");
+        table.add("|---|---|---|---|---|");
+        String[] kinds = { "component", "api", "resource", "system" };
+        String facts = InsightsRepository.SCORECARD_FACTS_SQL.replace(":kinds", "?");
+        compare(c, "scorecard of one entity (9 rules)",
+                i -> "/api/v1/scorecards/component/default/component-" + random.nextInt(shape.components()),
+                i -> List.of(sql("SELECT id, rules, applies_to FROM scorecard_definition WHERE id = ?", "default"),
+                        sql(facts + "e.ref = ? ORDER BY e.ref", kinds,
+                                "component:default/component-" + random.nextInt(shape.components()))));
+        compare(c, "scorecard rollup of a team (~" + (ENTITIES - CatalogSeeder.TEAMS) / CatalogSeeder.TEAMS
+                + " entities)",
+                i -> "/api/v1/scorecards?team=team-" + random.nextInt(CatalogSeeder.TEAMS),
+                i -> List.of(sql("SELECT id, rules, applies_to FROM scorecard_definition WHERE id = ?", "default"),
+                        sql(facts + "e.owner_ref = ? ORDER BY e.ref", kinds,
+                                "group:default/team-" + random.nextInt(CatalogSeeder.TEAMS))));
+        compare(c, "DORA of a team (30d, production)",
+                i -> "/api/v1/dora?team=team-" + random.nextInt(CatalogSeeder.TEAMS),
+                i -> {
+                    String team = "group:default/team-" + random.nextInt(CatalogSeeder.TEAMS);
+                    return List.of(sql("""
+                            SELECT d.external_id, d.finished_at, d.earliest_commit, d.status IN ('failure', 'rolled_back'),
+                                   d.rework, EXISTS (SELECT 1 FROM incident i WHERE i.caused_by_deployment = d.external_id)
+                            FROM deployment d JOIN entity e ON e.ref = d.entity_ref AND e.deleted_at IS NULL
+                            WHERE e.owner_ref = ? AND d.environment = 'production'
+                              AND d.finished_at >= now() - interval '30 days' AND d.finished_at < now()""", team),
+                            sql("""
+                            SELECT i.opened_at, i.resolved_at
+                            FROM incident i JOIN entity e ON e.ref = i.entity_ref AND e.deleted_at IS NULL
+                            WHERE e.owner_ref = ? AND ((i.resolved_at >= now() - interval '30 days' AND i.resolved_at < now())
+                               OR (i.opened_at < now() AND (i.resolved_at IS NULL OR i.resolved_at >= now())))""", team),
+                            sql("SELECT count(*) FROM entity e WHERE e.deleted_at IS NULL AND e.owner_ref = ?", team));
+                });
     }
 
     private record Sql(String text, Object[] params) {

@@ -79,6 +79,39 @@ public final class CatalogSeeder {
         return s;
     }
 
+    /**
+     * Delivery events for the scorecard and DORA benchmark: every other component gets one production deployment
+     * in the last 30 days, at least 6 hours ago (one in ten of them failed, the rest with a commit a few hours earlier), and every tenth
+     * deployment an incident resolved after 1-4 hours. Returns the number of deployments.
+     */
+    static int seedDeliveries(Connection c, Shape s) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("""
+                    INSERT INTO deployment (id, external_id, entity_ref, environment, version, commit_times,
+                        earliest_commit, started_at, finished_at, status, rework, recorded_at, recorded_by)
+                    SELECT gen_random_uuid(), 'bench-' || i, 'component:default/component-' || i, 'production', '1.0.' || i,
+                        ARRAY[now() - ((6 + i %% 714) || ' hours')::interval - interval '3 hours'],
+                        now() - ((6 + i %% 714) || ' hours')::interval - interval '3 hours',
+                        now() - ((6 + i %% 714) || ' hours')::interval - interval '10 minutes',
+                        now() - ((6 + i %% 714) || ' hours')::interval,
+                        CASE WHEN i %% 10 = 0 THEN 'failure' ELSE 'success' END, i %% 7 = 0, now(), 'seeder'
+                    FROM generate_series(0, %d - 1, 2) AS i
+                    """.formatted(s.components()));
+            st.execute("""
+                    INSERT INTO incident (id, external_id, entity_ref, severity, opened_at, resolved_at,
+                        caused_by_deployment, recorded_at, recorded_by)
+                    SELECT gen_random_uuid(), 'bench-incident-' || i, 'component:default/component-' || i, 'sev2',
+                        now() - ((6 + i %% 714) || ' hours')::interval + interval '1 hour',
+                        now() - ((6 + i %% 714) || ' hours')::interval + ((2 + i %% 4) || ' hours')::interval,
+                        'bench-' || i, now(), 'seeder'
+                    FROM generate_series(0, %d - 1, 20) AS i
+                    """.formatted(s.components()));
+            st.execute("VACUUM ANALYZE deployment");
+            st.execute("VACUUM ANALYZE incident");
+        }
+        return (s.components() + 1) / 2;
+    }
+
     private static String owner() {
         return "'group:default/team-' || (i % " + TEAMS + ")";
     }

@@ -16,6 +16,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -151,19 +154,24 @@ class CatalogBenchmark {
                 i -> "/api/v1/dora?team=team-" + random.nextInt(CatalogSeeder.TEAMS),
                 i -> {
                     String team = "group:default/team-" + random.nextInt(CatalogSeeder.TEAMS);
-                    return List.of(sql("""
-                            SELECT d.external_id, d.finished_at, d.earliest_commit, d.status IN ('failure', 'rolled_back'),
-                                   d.rework, EXISTS (SELECT 1 FROM incident i WHERE i.caused_by_deployment = d.external_id)
-                            FROM deployment d JOIN entity e ON e.ref = d.entity_ref AND e.deleted_at IS NULL
-                            WHERE e.owner_ref = ? AND d.environment = 'production'
-                              AND d.finished_at >= now() - interval '30 days' AND d.finished_at < now()""", team),
-                            sql("""
-                            SELECT i.opened_at, i.resolved_at
-                            FROM incident i JOIN entity e ON e.ref = i.entity_ref AND e.deleted_at IS NULL
-                            WHERE e.owner_ref = ? AND ((i.resolved_at >= now() - interval '30 days' AND i.resolved_at < now())
-                               OR (i.opened_at < now() AND (i.resolved_at IS NULL OR i.resolved_at >= now())))""", team),
+                    Timestamp to = Timestamp.from(Instant.now());
+                    Timestamp from = Timestamp.from(to.toInstant().minus(Duration.ofDays(30)));
+                    return List.of(sql(named(InsightsRepository.DEPLOYMENTS_SQL.formatted("e.owner_ref = :scope"),
+                                    "env", "from", "to", "scope"), "production", from, to, team),
+                            sql(named(InsightsRepository.INCIDENTS_SQL.formatted("e.owner_ref = :scope"),
+                                    "from", "to", "scope"), from, to, to, to, team),
                             sql("SELECT count(*) FROM entity e WHERE e.deleted_at IS NULL AND e.owner_ref = ?", team));
                 });
+    }
+
+    /** JDBC form of a statement with named parameters: each {@code :name} becomes {@code ?}, so the caller passes
+     *  one value per placeholder in the order they appear in the text. */
+    private static String named(String text, String... names) {
+        String out = text;
+        for (String name : names) {
+            out = out.replace(":" + name, "?");
+        }
+        return out;
     }
 
     private record Sql(String text, Object[] params) {

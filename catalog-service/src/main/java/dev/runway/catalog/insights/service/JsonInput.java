@@ -49,7 +49,8 @@ final class JsonInput {
         JsonInput input = new JsonInput(node);
         node.fieldNames().forEachRemaining(f -> {
             if (!known.contains(f)) {
-                input.violation(f, "unknown field; expected one of " + String.join(", ", known));
+                input.violation(f, "unknown field; expected one of "
+                        + String.join(", ", new java.util.TreeSet<>(known)));
             }
         });
         return input;

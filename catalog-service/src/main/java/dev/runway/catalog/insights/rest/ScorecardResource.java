@@ -53,7 +53,8 @@ public class ScorecardResource {
     @APIResponse(responseCode = "403", description = "Role not allowed")
     @APIResponse(responseCode = "404", description = "No such scorecard")
     public ScorecardRollupView team(
-            @QueryParam("team") @Parameter(description = "Team name (group:default/NAME owns the entities)") String team,
+            @QueryParam("team") @Parameter(description = "Team name (group:default/NAME owns the entities)")
+            String team,
             @QueryParam("scorecard") @Parameter(description = "Scorecard id, default \"default\"") String scorecard) {
         return scorecards.team(team, scorecard);
     }

@@ -128,7 +128,8 @@ public class ScorecardService {
         ScorecardDefinition card = find(scorecardId == null || scorecardId.isBlank() ? DEFAULT_ID : scorecardId);
         EntityKind k = EntityKind.fromAnyCase(kind);
         if (k == null) {
-            throw new ResourceNotFoundException("No entity kind " + kind + "; kinds are " + EntityKind.wireNames() + ".");
+            throw new ResourceNotFoundException("No entity kind " + kind + "; kinds are " + EntityKind.wireNames()
+                    + ".");
         }
         String ref = new dev.runway.catalog.domain.EntityRef(k.wireName, namespace, name).canonical();
         if (Arrays.stream(card.appliesTo).noneMatch(a -> a.equalsIgnoreCase(k.wireName))) {

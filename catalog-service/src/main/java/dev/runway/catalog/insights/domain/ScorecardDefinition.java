@@ -1,0 +1,31 @@
+package dev.runway.catalog.insights.domain;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A stored scorecard; {@link #rules} is the JSON array of {@code {id, description, level, check}}. */
+@Entity
+@Table(name = "scorecard_definition")
+public class ScorecardDefinition {
+    @Id
+    public String id;
+    public String title;
+    public String description;
+    @Column(name = "applies_to")
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] appliesTo;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String rules;
+    public int version;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+    @Column(name = "updated_by")
+    public String updatedBy;
+}

@@ -1,0 +1,90 @@
+package dev.runway.catalog.insights.rest;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.runway.catalog.insights.rest.dto.DeploymentView;
+import dev.runway.catalog.insights.service.DeploymentService;
+import dev.runway.catalog.policy.CallerContext;
+import dev.runway.common.security.Roles;
+
+/** Deployments reported by CI: the events behind deployment frequency, lead time and change failure rate. */
+@Path("/api/v1/deployments")
+@Tag(name = "insights")
+@Produces(MediaType.APPLICATION_JSON)
+public class DeploymentResource {
+    private final DeploymentService deployments;
+    private final CallerContext callers;
+
+    public DeploymentResource(DeploymentService deployments, CallerContext callers) {
+        this.deployments = deployments;
+        this.callers = callers;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.DEVELOPER, Roles.PLATFORM_ADMIN, Roles.SERVICE })
+    @Operation(summary = "Record a deployment", description = "Idempotent by externalId. entityRef is"
+            + " [kind:][namespace/]name (default kind Component). Lead time runs from the earliest of commitTimes and"
+            + " firstCommitAt to finishedAt. Allowed for members of the owning team, platform-admins and Runway"
+            + " service accounts.")
+    @RequestBody(description = "{entityRef, environment, version, commitSha?, commitTimes?: [instant],"
+            + " firstCommitAt?, startedAt, finishedAt, status: success|failure|rolled_back, rework?, externalId}")
+    @APIResponse(responseCode = "201", description = "Recorded; Location names it")
+    @APIResponse(responseCode = "200", description = "Already recorded with the same content: the stored deployment")
+    @APIResponse(responseCode = "400", description = "Invalid field(s), each named")
+    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
+    @APIResponse(responseCode = "403", description = "Role or owning team does not allow it")
+    @APIResponse(responseCode = "409", description = "externalId already recorded with other content")
+    @APIResponse(responseCode = "422", description = "entityRef names no live entity")
+    public Response record(String body) {
+        DeploymentService.Recorded r = deployments.record(callers.caller(), body);
+        if (!r.created()) {
+            return Response.ok(r.view()).build();
+        }
+        return Response.created(URI.create("/api/v1/deployments/" + r.view().externalId())).entity(r.view()).build();
+    }
+
+    @GET
+    @RolesAllowed({ Roles.DEVELOPER, Roles.AUDITOR, Roles.PLATFORM_ADMIN, Roles.SERVICE })
+    @Operation(summary = "List deployments, newest first")
+    @APIResponse(responseCode = "200", description = "Deployments")
+    @APIResponse(responseCode = "400", description = "Malformed entity or limit out of range")
+    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
+    @APIResponse(responseCode = "403", description = "Role not allowed")
+    public List<DeploymentView> list(
+            @QueryParam("entity") @Parameter(description = "Entity ref, default kind Component") String entity,
+            @QueryParam("environment") String environment,
+            @QueryParam("limit") @Parameter(description = "1 to 500, default 50") Integer limit) {
+        return deployments.list(entity, environment, limit);
+    }
+
+    @GET
+    @Path("{externalId}")
+    @RolesAllowed({ Roles.DEVELOPER, Roles.AUDITOR, Roles.PLATFORM_ADMIN, Roles.SERVICE })
+    @Operation(summary = "Get a deployment by its externalId")
+    @APIResponse(responseCode = "200", description = "The deployment")
+    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
+    @APIResponse(responseCode = "403", description = "Role not allowed")
+    @APIResponse(responseCode = "404", description = "No such deployment")
+    public DeploymentView get(@PathParam("externalId") String externalId) {
+        return deployments.get(externalId);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.runway.catalog.insights.rest;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.runway.catalog.insights.rest.dto.IncidentView;
+import dev.runway.catalog.insights.service.IncidentService;
+import dev.runway.catalog.policy.CallerContext;
+import dev.runway.common.security.Roles;
+
+/** Incidents reported by on-call tooling: the events behind time to restore and change failures. */
+@Path("/api/v1/incidents")
+@Tag(name = "insights")
+@Produces(MediaType.APPLICATION_JSON)
+public class IncidentResource {
+    static final String MERGE_PATCH = "application/merge-patch+json";
+
+    private final IncidentService incidents;
+    private final CallerContext callers;
+
+    public IncidentResource(IncidentService incidents, CallerContext callers) {
+        this.incidents = incidents;
+        this.callers = callers;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.DEVELOPER, Roles.PLATFORM_ADMIN, Roles.SERVICE })
+    @Operation(summary = "Record an incident", description = "Idempotent by externalId. severity sev1 (most"
+            + " severe) to sev4, any case. causedByDeployment is a recorded deployment's externalId and makes that"
+            + " deployment a change failure.")
+    @RequestBody(description = "{entityRef, severity, openedAt, resolvedAt?, causedByDeployment?, externalId}")
+    @APIResponse(responseCode = "201", description = "Recorded; Location names it")
+    @APIResponse(responseCode = "200", description = "Already recorded with the same content: the stored incident")
+    @APIResponse(responseCode = "400", description = "Invalid field(s), each named")
+    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
+    @APIResponse(responseCode = "403", description = "Role or owning team does not allow it")
+    @APIResponse(responseCode = "409", description = "externalId already recorded with other content")
+    @APIResponse(responseCode = "422", description = "entityRef names no live entity, or causedByDeployment no"
+            + " recorded deployment")
+    public Response open(String body) {
+        IncidentService.Recorded r = incidents.open(callers.caller(), body);
+        if (!r.created()) {
+            return Response.ok(r.view()).build();
+        }
+        return Response.created(URI.create("/api/v1/incidents/" + r.view().externalId())).entity(r.view()).build();
+    }
+
+    @PATCH
+    @Path("{externalId}")
+    @Consumes({ MediaType.APPLICATION_JSON, MERGE_PATCH })
+    @RolesAllowed({ Roles.DEVELOPER, Roles.PLATFORM_ADMIN, Roles.SERVICE })
+    @Operation(summary = "Resolve an incident", description = "Body {resolvedAt}. Resolving again at the same"
+            + " time is a no-op; at another time a conflict.")
+    @APIResponse(responseCode = "200", description = "The resolved incident")
+    @APIResponse(responseCode = "400", description = "resolvedAt missing or not an instant")
+    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
+    @APIResponse(responseCode = "403", description = "Role or owning team does not allow it")
+    @APIResponse(responseCode = "404", description = "No such incident")
+    @APIResponse(responseCode = "409", description = "Already resolved at another time")
+    @APIResponse(responseCode = "422", description = "resolvedAt before openedAt")
+    public IncidentView resolve(@PathParam("externalId") String externalId, String body) {
+        return incidents.resolve(callers.caller(), externalId, body);
+    }
+
+    @GET
+    @RolesAllowed({ Roles.DEVELOPER, Roles.AUDITOR, Roles.PLATFORM_ADMIN, Roles.SERVICE })
+    @Operation(summary = "List incidents, newest first")
+    @APIResponse(responseCode = "200", description = "Incidents")
+    @APIResponse(responseCode = "400", description = "Malformed entity or limit out of range")
+    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
+    @APIResponse(responseCode = "403", description = "Role not allowed")
+    public List<IncidentView> list(
+            @QueryParam("entity") @Parameter(description = "Entity ref, default kind Component") String entity,
+            @QueryParam("open") @Parameter(description = "true: unresolved only; false: resolved only") Boolean open,
+            @QueryParam("limit") @Parameter(description = "1 to 500, default 50") Integer limit) {
+        return incidents.list(entity, open, limit);
+    }
+
+    @GET
+    @Path("{externalId}")
+    @RolesAllowed({ Roles.DEVELOPER, Roles.AUDITOR, Roles.PLATFORM_ADMIN, Roles.SERVICE })
+    @Operation(summary = "Get an incident by its externalId")
+    @APIResponse(responseCode = "200", description = "The incident")
+    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
+    @APIResponse(responseCode = "403", description = "Role not allowed")
+    @APIResponse(responseCode = "404", description = "No such incident")
+    public IncidentView get(@PathParam("externalId") String externalId) {
+        return incidents.get(externalId);
+    }
+}

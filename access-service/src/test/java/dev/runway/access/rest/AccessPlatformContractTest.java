@@ -13,4 +13,9 @@ class AccessPlatformContractTest extends PlatformContractTests {
     protected String authenticatedPath() {
         return "/api/v1/ping";
     }
+
+    @Override
+    protected int minimumDocumentedOperations() {
+        return 20;
+    }
 }

@@ -13,4 +13,9 @@ class CatalogPlatformContractTest extends PlatformContractTests {
     protected String authenticatedPath() {
         return "/api/v1/ping";
     }
+
+    @Override
+    protected int minimumDocumentedOperations() {
+        return 22;
+    }
 }

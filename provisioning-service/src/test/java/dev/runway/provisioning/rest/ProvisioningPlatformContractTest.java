@@ -16,4 +16,9 @@ class ProvisioningPlatformContractTest extends PlatformContractTests {
     protected String authenticatedPath() {
         return "/api/v1/ping";
     }
+
+    @Override
+    protected int minimumDocumentedOperations() {
+        return 20;
+    }
 }

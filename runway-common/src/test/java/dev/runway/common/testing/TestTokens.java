@@ -3,7 +3,9 @@ package dev.runway.common.testing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
@@ -11,6 +13,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
@@ -62,6 +67,63 @@ public final class TestTokens {
         return header + "." + payload + ".";
     }
 
+    /** Not valid before an hour from now (and so issued in the future too). */
+    public static String notYetValid(String username) {
+        Instant later = Instant.now().plusSeconds(3600);
+        return claims(username, List.of(), List.of("developer")).issuedAt(later).claim("nbf", later.getEpochSecond())
+                .expiresAt(later.plusSeconds(300)).sign(KEY);
+    }
+
+    /**
+     * The algorithm-confusion attack: HS256, keyed with the text of the services' RSA public key, which a
+     * verifier that lets the token choose its algorithm would accept.
+     */
+    public static String hs256WithPublicKey(String username) {
+        String header = base64Url("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
+        String payload = user(username, List.of(), "platform-admin").split("\\.")[1];
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            byte[] secret = readResource("runway-testing/test-signing-key.pub.pem").getBytes(StandardCharsets.US_ASCII);
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            byte[] signature = mac.doFinal((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
+            return header + "." + payload + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Well-formed and RS256-signed, but by a key the services do not know, under a key id they never published. */
+    public static String unknownKey(String username) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return claims(username, List.of(), List.of("platform-admin")).jws().keyId("not-a-runway-key")
+                    .sign(generator.generateKeyPair().getPrivate());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A valid token whose payload was swapped for one granting platform-admin, signature kept. */
+    public static String tamperedPayload(String username) {
+        String[] parts = user(username, List.of(), "developer").split("\\.");
+        String forged = user(username, List.of("payments", "search"), "platform-admin").split("\\.")[1];
+        return parts[0] + "." + forged + "." + parts[2];
+    }
+
+    /**
+     * An ID token (Keycloak's {@code typ: ID}) offered as an access token; {@code audience} is the portal's client
+     * id as Keycloak issues it, or runway-api as a misconfigured audience mapper would add it.
+     */
+    public static String idToken(String username, String audience) {
+        return claims(username, List.of(), List.of("developer")).audience(audience).claim("typ", "ID")
+                .claim("azp", "portal-ui").sign(KEY);
+    }
+
+    private static String base64Url(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
     private static JwtClaimsBuilder claims(String username, List<String> teams, List<String> roles) {
         Instant now = Instant.now();
         return Jwt.claims()
@@ -92,12 +154,15 @@ public final class TestTokens {
     }
 
     private static String pemBody(String resource) {
+        return readResource(resource).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+    }
+
+    private static String readResource(String resource) {
         try (InputStream in = TestTokens.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " not on the test classpath");
             }
-            return new String(in.readAllBytes(), StandardCharsets.US_ASCII).replaceAll("-----[A-Z ]+-----", "")
-                    .replaceAll("\\s", "");
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -34,11 +34,15 @@ public class AuditQueryService {
         String where = where(query, beforeSeq, args);
         args.add(limit + 1);
         List<AuditRecordView> items = new ArrayList<>(limit + 1);
-        // The page's seqs are found first, from the indexes alone where they suffice ((resource, seq) for a prefix:
-        // many matching rows, but only their index entries are read), and only the page's rows are fetched.
+        // The page's seqs are found first, from the indexes alone where they suffice, and only the page's rows are
+        // fetched. A resource prefix is ordered by "seq + 0" on purpose: PostgreSQL would otherwise walk the primary
+        // key backwards and filter, which is fast only if the resource had recent events — its estimate assumes
+        // events are spread evenly, and an entity that is quiet while others are busy makes it scan most of the
+        // table. The (resource, seq) index read instead costs the prefix's own number of events.
+        String order = query.resourcePrefix() != null ? "seq + 0" : "seq";
         try (Connection c = repository.connection(); PreparedStatement s = c.prepareStatement("SELECT "
                 + AuditRepository.COLUMNS + " FROM audit_record WHERE seq IN (SELECT seq FROM audit_record" + where
-                + " ORDER BY seq DESC LIMIT ?) ORDER BY seq DESC")) {
+                + " ORDER BY " + order + " DESC LIMIT ?) ORDER BY seq DESC")) {
             bind(s, args);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

@@ -33,6 +33,13 @@ public class PageErrors {
         return page(e.kind().status, e.kind().title, e.getMessage(), null);
     }
 
+    /** A page for another role (audit, admin): a page that says so, not runway-common's problem+json. */
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return page(403, "Not allowed", "Your account may not open this page. Ask a platform admin if you need it.",
+                null);
+    }
+
     /** A service refused or could not be reached: its own words (problem+json detail), never its raw body. */
     @ServerExceptionMapper(priority = Priorities.USER - 100)
     public Response service(ServiceProblem e) {

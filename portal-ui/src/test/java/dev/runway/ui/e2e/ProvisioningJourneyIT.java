@@ -74,6 +74,7 @@ class ProvisioningJourneyIT {
 
         page.getByLabel("Extend by").fill("P2D");
         page.click("button:text('Extend')");
+        assertThat(page.locator("#state")).hasText("READY", PROVISIONED);
         assertThat(page.locator("#expires")).isVisible();
         assertThat(page.locator("#action-problem")).hasCount(0);
 

@@ -56,6 +56,19 @@ class ProvisioningPagesTest {
     }
 
     @Test
+    void pollingTheProgressKeepsTheFormsOfThePageValid() {
+        Response page = given().get("/environments/" + ProvisioningDouble.ENV_ID).then().statusCode(200).extract().response();
+        Csrf csrf = Csrf.from(page);
+        Response poll = given().cookie("csrf-token", csrf.cookie())
+                .get("/environments/" + ProvisioningDouble.ENV_ID + "/progress").then().statusCode(200).extract().response();
+        String rotated = poll.getCookie("csrf-token");
+        assertTrue(rotated == null || rotated.equals(csrf.cookie()), "polling must not replace the CSRF cookie");
+        given().redirects().follow(false).cookie("csrf-token", csrf.cookie()).formParam("csrf-token", csrf.token())
+                .formParam("template", "ephemeral").formParam("name", "shop").formParam("team", "payments")
+                .post("/environments/new").then().statusCode(303);
+    }
+
+    @Test
     void aValueOutsideTheSchemaIsShownNextToItsFieldWithoutCallingTheService() {
         Csrf csrf = csrf();
         int before = ProvisioningDouble.RECEIVED.size();

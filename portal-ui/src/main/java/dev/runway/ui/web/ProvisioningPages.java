@@ -186,9 +186,13 @@ public class ProvisioningPages {
     /** The live part of the detail page: htmx polls it until the request reaches a state that lasts. */
     @GET
     @Path("{kind: environments|databases}/{id}/progress")
-    public TemplateInstance progress(@PathParam("kind") String kind, @PathParam("id") UUID id) {
+    public Response progress(@PathParam("kind") String kind, @PathParam("id") UUID id,
+            @jakarta.ws.rs.HeaderParam("HX-Request") String htmx) {
         Request r = services.provisioning(p -> p.get(kind, id));
-        return Templates.progress(r, services.provisioning(p -> p.events(id)));
+        Response.ResponseBuilder fragment = Response.ok(Templates.progress(r, services.provisioning(p -> p.events(id)))
+                .render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+        // Once the state lasts, the whole page reloads so its actions (credentials, retry) match the new state.
+        return (r.terminal() && htmx != null ? fragment.header("HX-Refresh", "true") : fragment).build();
     }
 
     @POST

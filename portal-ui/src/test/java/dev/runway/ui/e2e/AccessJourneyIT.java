@@ -40,33 +40,32 @@ class AccessJourneyIT {
         browser.screenshot(alice, "alice-access");
         Accessibility.assertNoSeriousViolations(alice);
 
-        // A scope of its own per run: a pending request for the same role and scope is refused as a duplicate.
-        String environment = ProvisioningJourneyIT.unique("prod-");
+        // Team scope: a lead of the team (bob) may decide it. The justification tells this run's request apart.
+        String release = ProvisioningJourneyIT.unique("release-");
         alice.getByLabel("Role").selectOption("maintainer");
-        alice.getByLabel("Scope").fill("environment:" + environment);
+        alice.getByLabel("Scope").fill("team:payments");
         alice.getByLabel("Duration").fill("PT4H");
-        alice.getByLabel("Justification").fill("Production release of " + environment);
+        alice.getByLabel("Justification").fill("Production " + release);
         alice.click("button:text('Request access')");
         assertThat(alice.locator("#notice")).containsText("Your request was sent");
-        assertThat(alice.locator("#my-requests")).containsText("environment:" + environment);
+        assertThat(alice.locator("#my-requests")).containsText("maintainer on team:payments for PT4H");
         browser.screenshot(alice, "alice-requested");
 
         Page bob = browser.newUser();
         SignInJourneyIT.signIn(bob, "bob");
         bob.click("nav[aria-label=Main] >> text=Access");
         bob.click("text=Approvals inbox");
-        assertThat(bob.locator("#inbox")).containsText("environment:" + environment);
+        assertThat(bob.locator("#inbox")).containsText(release);
         browser.screenshot(bob, "bob-inbox");
         Accessibility.assertNoSeriousViolations(bob);
-        var card = bob.locator("#inbox li", new Page.LocatorOptions().setHasText("environment:" + environment));
+        var card = bob.locator("#inbox li", new Page.LocatorOptions().setHasText(release));
         card.getByLabel("Comment (required to deny)").fill("Approved for the release window");
         card.locator("button:text('Approve')").click();
-        assertThat(bob.locator("#inbox li", new Page.LocatorOptions().setHasText("environment:" + environment)))
-                .hasCount(0);
+        assertThat(bob.locator("#inbox li", new Page.LocatorOptions().setHasText(release))).hasCount(0);
         browser.screenshot(bob, "bob-approved");
 
         alice.navigate(RunningPlatform.PORTAL + "/access");
-        assertThat(alice.locator("#grants")).containsText("maintainer on environment:" + environment);
+        assertThat(alice.locator("#grants")).containsText("maintainer on team:payments");
         assertThat(alice.locator("#grants")).containsText("granted by bob");
         browser.screenshot(alice, "alice-holds-grant");
 

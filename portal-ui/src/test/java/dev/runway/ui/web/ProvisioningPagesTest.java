@@ -113,6 +113,8 @@ class ProvisioningPagesTest {
                 .body(containsString("hx-trigger=\"every 2s\""))
                 .body(containsString("PROVISIONING"));
         ProvisioningDouble.state = "FAILED";
+        given().header("HX-Request", "true").get("/environments/" + ProvisioningDouble.ENV_ID + "/progress").then()
+                .statusCode(200).header("HX-Refresh", "true");
         given().get("/environments/" + ProvisioningDouble.ENV_ID).then().statusCode(200)
                 .body(not(containsString("hx-trigger")))
                 .body(containsString("Failed: quota exceeded"))

@@ -68,6 +68,8 @@ class AccessJourneyIT {
         assertThat(alice.locator("#grants")).containsText("maintainer on team:payments");
         assertThat(alice.locator("#grants")).containsText("granted by bob");
         browser.screenshot(alice, "alice-holds-grant");
+        alice.navigate(RunningPlatform.PORTAL + "/home");
+        assertThat(alice.locator("#expiring")).containsText("Grant maintainer on team:payments");
 
         Page erin = browser.newUser();
         SignInJourneyIT.signIn(erin, "erin");

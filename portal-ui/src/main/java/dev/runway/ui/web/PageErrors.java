@@ -12,6 +12,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import dev.runway.common.error.Problem;
 import dev.runway.common.error.ProblemResponses;
 import dev.runway.common.error.RunwayException;
+import dev.runway.ui.client.ServiceProblem;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -30,6 +31,20 @@ public class PageErrors {
     @ServerExceptionMapper(priority = Priorities.USER - 100)
     public Response runway(RunwayException e) {
         return page(e.kind().status, e.kind().title, e.getMessage(), null);
+    }
+
+    /** A page for another role (audit, admin): a page that says so, not runway-common's problem+json. */
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return page(403, "Not allowed", "Your account may not open this page. Ask a platform admin if you need it.",
+                null);
+    }
+
+    /** A service refused or could not be reached: its own words (problem+json detail), never its raw body. */
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response service(ServiceProblem e) {
+        int status = e.status() >= 500 || e.status() == 401 ? 502 : e.status();
+        return page(status, e.title(), e.detail(), null);
     }
 
     @ServerExceptionMapper(priority = Priorities.USER - 100)

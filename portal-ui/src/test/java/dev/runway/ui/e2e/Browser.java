@@ -23,6 +23,7 @@ final class Browser implements AutoCloseable {
     private final com.microsoft.playwright.Browser chromium;
     private final Path shots;
     private int shot;
+    private final List<String> cspViolations = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Browser(String journey) throws Exception {
         playwright = Playwright.create(new Playwright.CreateOptions()
@@ -48,13 +49,21 @@ final class Browser implements AutoCloseable {
     Page newUser() {
         BrowserContext context = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                 .setViewportSize(1280, 900));
-        return context.newPage();
+        Page page = context.newPage();
+        // Whatever the portal's CSP blocks (an inline script or style, a foreign origin) is reported here.
+        page.onConsoleMessage(m -> {
+            if (m.text().contains("Content Security Policy")) {
+                cspViolations.add(page.url() + ": " + m.text());
+            }
+        });
+        return page;
     }
 
-    /** Saves a screenshot of the step as a test artifact under target/e2e/JOURNEY/. */
+    /** Saves a screenshot of the step as a test artifact under target/e2e/JOURNEY/, after checking the CSP held. */
     void screenshot(Page page, String step) {
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                 .setPath(shots.resolve(String.format("%02d-%s.png", ++shot, step))));
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), cspViolations, "CSP violations up to " + step);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.runway.ui.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,6 +61,14 @@ class SignInJourneyIT {
         // The portal called each API with alice's access token, and each accepted it.
         assertThat(page.locator("#services li.ok")).hasCount(3);
         Accessibility.assertNoSeriousViolations(page);
+        // The tokens stay on the server: the browser holds one small session cookie with a random id, no token cookies,
+        // and page scripts cannot read it.
+        var cookies = page.context().cookies(RunningPlatform.PORTAL);
+        assertTrue(cookies.stream().noneMatch(c -> c.name.startsWith("q_session_")), cookies.toString());
+        var session = cookies.stream().filter(c -> c.name.equals("q_session")).findFirst().orElseThrow();
+        assertTrue(session.value.length() < 400, "session cookie holds an id, not tokens: " + session.value.length());
+        assertTrue(session.httpOnly);
+        assertEquals(null, page.evaluate("() => document.cookie.includes('q_session') ? 'visible' : null"));
 
         page.click("text=Sign out");
         page.waitForURL(url -> java.net.URI.create(url).getPath().equals("/")

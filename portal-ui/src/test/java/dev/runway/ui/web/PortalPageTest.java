@@ -52,4 +52,41 @@ class PortalPageTest {
     void scriptsComeFromThePackagedHtmx() {
         given().when().get("/webjars/htmx.org/2.0.4/dist/htmx.min.js").then().statusCode(200);
     }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "developer")
+    void homeExplainsEachSectionAServiceCouldNotFill() {
+        given().when().get("/home")
+                .then().statusCode(200)
+                .body(containsString("The provisioning service is not reachable right now. Try again in a moment."))
+                .body(containsString("The access service is not reachable right now."))
+                .body(containsString("You are not in any team yet"))
+                .body(not(containsString("Exception")));
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "developer")
+    void aPageThatNeedsAnUnreachableServiceIsAReadableErrorPage() {
+        given().when().get("/environments/new")
+                .then().statusCode(502)
+                .contentType(containsString("text/html"))
+                .body(containsString("The provisioning service is not reachable right now."))
+                .body(not(containsString("ProcessingException")));
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "developer")
+    void environmentsListStillRendersWhenProvisioningIsDown() {
+        given().when().get("/environments")
+                .then().statusCode(200)
+                .body(containsString("class=\"alert\">The provisioning service is not reachable"));
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "developer")
+    void aFormPostWithoutCsrfTokenIsRejectedBeforeAnyServiceIsCalled() {
+        given().formParam("ttl", "P1D").when().post("/environments/7f1c2a4e-1111-4c1e-9a55-0d7a3e5f0001/extend")
+                .then().statusCode(400)
+                .body(not(containsString("not reachable")));
+    }
 }

@@ -1,0 +1,99 @@
+package dev.runway.ui.web;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * A test double of provisioning-service on a free port: serves one template, one environment and its events,
+ * and answers environment requests like the service does, with 202 for "shop" and a problem+json 400 with a
+ * violation for any other name. Records the bodies it received so tests can check what the portal sent.
+ */
+public class ProvisioningDouble implements QuarkusTestResourceLifecycleManager {
+    static final String ENV_ID = "7f1c2a4e-1111-4c1e-9a55-0d7a3e5f0001";
+    static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
+    private HttpServer server;
+
+    private static final String TEMPLATE = """
+            {"id":"ephemeral","version":"1.0.0","kind":"environment","description":"Short-lived","approvalRequired":false,
+             "ttl":{"defaultTtl":"PT24H","max":"P7D"},"defaults":{"cpuMillis":1000,"memoryMiB":2048},
+             "parameters":{"type":"object","properties":{
+               "cpuMillis":{"description":"CPU in millicores","type":"integer","minimum":100,"maximum":2000},
+               "memoryMiB":{"description":"Memory in MiB","type":"integer","minimum":128,"maximum":4096}}}}""";
+    private static final String ENVIRONMENT = """
+            {"id":"%s","kind":"ENVIRONMENT","name":"shop","team":"payments","template":"ephemeral",
+             "state":"%s","reason":"%s","retryable":true,"attempts":1,"requestedBy":"alice","approvalRequired":false,
+             "catalogSynced":true,"expiresAt":"2030-01-01T00:00:00Z"}""";
+
+    static volatile String state = "PROVISIONING";
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/api/v1/", this::handle);
+        server.start();
+        return Map.of("runway.portal.services.provisioning", "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    private void handle(HttpExchange x) throws IOException {
+        String path = x.getRequestURI().getPath();
+        String method = x.getRequestMethod();
+        String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        if (!body.isEmpty()) {
+            RECEIVED.add(method + " " + path + " " + body);
+        }
+        if (path.equals("/api/v1/templates")) {
+            send(x, 200, "application/json", "[" + TEMPLATE + "]");
+        } else if (path.equals("/api/v1/environments") && method.equals("POST")) {
+            if (body.contains("\"name\":\"shop\"")) {
+                send(x, 202, "application/json", ENVIRONMENT.formatted(ENV_ID, "APPROVED", ""));
+            } else {
+                send(x, 400, "application/problem+json", """
+                        {"type":"https://runway.dev/problems/invalid-input","title":"Invalid input","status":400,
+                         "detail":"The request has invalid fields.","violations":[{"field":"name","message":"is already taken by another environment"}]}""");
+            }
+        } else if (path.equals("/api/v1/environments")) {
+            send(x, 200, "application/json", "[" + ENVIRONMENT.formatted(ENV_ID, state, "quota exceeded") + "]");
+        } else if (path.equals("/api/v1/environments/" + ENV_ID)) {
+            send(x, 200, "application/json", ENVIRONMENT.formatted(ENV_ID, state, "quota exceeded"));
+        } else if (path.equals("/api/v1/requests/" + ENV_ID + "/events")) {
+            send(x, 200, "application/json", """
+                    [{"from":"REQUESTED","to":"APPROVED","at":"2026-01-01T10:00:00Z","actor":"alice"},
+                     {"from":"APPROVED","to":"%s","at":"2026-01-01T10:00:05Z","actor":"reconciler"}]""".formatted(state));
+        } else if (path.equals("/api/v1/environments/" + ENV_ID + "/extend")) {
+            send(x, 400, "application/problem+json", """
+                    {"title":"Invalid input","status":400,"detail":"ttl must be at most P7D for template ephemeral"}""");
+        } else {
+            send(x, 404, "application/problem+json", "{\"title\":\"Not found\",\"status\":404,\"detail\":\"No such thing.\"}");
+        }
+    }
+
+    private static void send(HttpExchange x, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        x.getResponseHeaders().add("Content-Type", type);
+        x.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = x.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+}

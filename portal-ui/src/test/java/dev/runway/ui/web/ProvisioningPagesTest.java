@@ -1,0 +1,141 @@
+package dev.runway.ui.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.response.Response;
+
+/** The request-an-environment journey against a test double of provisioning-service. */
+@QuarkusTest
+@QuarkusTestResource(value = ProvisioningDouble.class, restrictToAnnotatedClass = true)
+@TestSecurity(user = "alice", roles = "developer")
+class ProvisioningPagesTest {
+
+    /** The CSRF cookie and the form's token from a page with a form, as a browser would hold them. */
+    record Csrf(String cookie, String token) {
+        static Csrf from(Response page) {
+            Matcher m = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(page.asString());
+            assertTrue(m.find(), "the page carries a CSRF token field");
+            return new Csrf(page.getCookie("csrf-token"), m.group(1));
+        }
+    }
+
+    private static Csrf csrf() {
+        return Csrf.from(given().get("/environments/new?template=ephemeral").then().statusCode(200).extract().response());
+    }
+
+    @Test
+    void theFormIsGeneratedFromTheTemplateSchema() {
+        given().get("/environments/new?template=ephemeral").then().statusCode(200)
+                .body(containsString("name=\"p.cpuMillis\" type=\"number\" value=\"1000\" min=\"100\" max=\"2000\""))
+                .body(containsString("<label for=\"param-memoryMiB\">Memory MiB</label>"))
+                .body(containsString("CPU in millicores"))
+                .body(containsString("name=\"ttl\" value=\"PT24H\""));
+    }
+
+    @Test
+    void aPostWithoutTheCsrfTokenIsRejected() {
+        given().formParam("template", "ephemeral").formParam("name", "shop").formParam("team", "payments")
+                .post("/environments/new").then().statusCode(400);
+        Csrf csrf = csrf();
+        given().cookie("csrf-token", csrf.cookie()).formParam("csrf-token", "forged" + csrf.token())
+                .formParam("template", "ephemeral").formParam("name", "shop").formParam("team", "payments")
+                .post("/environments/new").then().statusCode(400);
+        assertTrue(ProvisioningDouble.RECEIVED.stream().noneMatch(r -> r.contains("forged")));
+    }
+
+    @Test
+    void pollingTheProgressKeepsTheFormsOfThePageValid() {
+        Response page = given().get("/environments/" + ProvisioningDouble.ENV_ID).then().statusCode(200).extract().response();
+        Csrf csrf = Csrf.from(page);
+        Response poll = given().cookie("csrf-token", csrf.cookie())
+                .get("/environments/" + ProvisioningDouble.ENV_ID + "/progress").then().statusCode(200).extract().response();
+        String rotated = poll.getCookie("csrf-token");
+        assertTrue(rotated == null || rotated.equals(csrf.cookie()), "polling must not replace the CSRF cookie");
+        given().redirects().follow(false).cookie("csrf-token", csrf.cookie()).formParam("csrf-token", csrf.token())
+                .formParam("template", "ephemeral").formParam("name", "shop").formParam("team", "payments")
+                .post("/environments/new").then().statusCode(303);
+    }
+
+    @Test
+    void aValueOutsideTheSchemaIsShownNextToItsFieldWithoutCallingTheService() {
+        Csrf csrf = csrf();
+        int before = ProvisioningDouble.RECEIVED.size();
+        given().cookie("csrf-token", csrf.cookie()).formParam("csrf-token", csrf.token())
+                .formParam("template", "ephemeral").formParam("name", "shop").formParam("team", "payments")
+                .formParam("p.cpuMillis", "99999").formParam("p.memoryMiB", "lots")
+                .post("/environments/new").then().statusCode(400)
+                .body(containsString("Cpu millis must be at most 2000"))
+                .body(containsString("Memory MiB must be a whole number"))
+                .body(containsString("value=\"99999\""));
+        assertTrue(ProvisioningDouble.RECEIVED.size() == before, "nothing was sent to the service");
+    }
+
+    @Test
+    void theServicesViolationIsShownInline() {
+        Csrf csrf = csrf();
+        given().cookie("csrf-token", csrf.cookie()).formParam("csrf-token", csrf.token())
+                .formParam("template", "ephemeral").formParam("name", "taken").formParam("team", "payments")
+                .post("/environments/new").then().statusCode(400)
+                .body(containsString("The request has invalid fields."))
+                .body(containsString("is already taken by another environment"))
+                .body(not(containsString("\"violations\"")));
+    }
+
+    @Test
+    void aValidRequestIsSentTypedAndLeadsToItsLiveProgressPage() {
+        Csrf csrf = csrf();
+        given().redirects().follow(false).cookie("csrf-token", csrf.cookie()).formParam("csrf-token", csrf.token())
+                .formParam("template", "ephemeral").formParam("name", "shop").formParam("team", "payments")
+                .formParam("ttl", "PT48H").formParam("p.cpuMillis", "500").formParam("p.memoryMiB", "")
+                .post("/environments/new").then().statusCode(303)
+                .header("Location", endsWith("/environments/" + ProvisioningDouble.ENV_ID));
+        assertTrue(ProvisioningDouble.RECEIVED.stream().anyMatch(r -> r.startsWith("POST /api/v1/environments ")
+                && r.contains("\"parameters\":{\"cpuMillis\":500}") && r.contains("\"ttl\":\"PT48H\"")),
+                "parameters typed as the schema says: " + ProvisioningDouble.RECEIVED);
+    }
+
+    @Test
+    void progressPollsUntilAStateThatLastsAndShowsTheFailureReason() {
+        ProvisioningDouble.state = "PROVISIONING";
+        given().get("/environments/" + ProvisioningDouble.ENV_ID + "/progress").then().statusCode(200)
+                .body(containsString("hx-trigger=\"every 2s\""))
+                .body(containsString("PROVISIONING"));
+        ProvisioningDouble.state = "FAILED";
+        given().header("HX-Request", "true").get("/environments/" + ProvisioningDouble.ENV_ID + "/progress").then()
+                .statusCode(200).header("HX-Refresh", "true");
+        given().get("/environments/" + ProvisioningDouble.ENV_ID).then().statusCode(200)
+                .body(not(containsString("hx-trigger")))
+                .body(containsString("Failed: quota exceeded"))
+                .body(containsString("/retry"));
+        ProvisioningDouble.state = "PROVISIONING";
+    }
+
+    @Test
+    void aRefusedExtensionIsShownInWordsOnTheEnvironmentPage() {
+        Response page = given().get("/environments/" + ProvisioningDouble.ENV_ID).then().statusCode(200).extract().response();
+        Csrf csrf = Csrf.from(page);
+        given().cookie("csrf-token", csrf.cookie()).formParam("csrf-token", csrf.token()).formParam("ttl", "P30D")
+                .post("/environments/" + ProvisioningDouble.ENV_ID + "/extend").then().statusCode(400)
+                .body(containsString("ttl must be at most P7D for template ephemeral"))
+                .body(not(containsString("\"status\"")));
+    }
+
+    @Test
+    void anUnknownEnvironmentIsAReadableNotFoundPage() {
+        given().get("/environments/00000000-0000-0000-0000-000000000000").then().statusCode(404)
+                .contentType(containsString("text/html"))
+                .body(containsString("No such thing."));
+    }
+}

@@ -198,16 +198,7 @@ class ProvisioningBenchmark {
             }
         }
         double accepted = (System.nanoTime() - t0) / 1e9;
-        List<Future<?>> ready = new ArrayList<>();
-        for (String id : ids) {
-            ready.add(pool.submit(() -> {
-                awaitReady(token, "/environments/" + id, 100);
-                return null;
-            }));
-        }
-        for (Future<?> f : ready) {
-            f.get();
-        }
+        awaitAllReady(token, ids);
         double api = (System.nanoTime() - t0) / 1e9;
 
         String rawTeam = "r" + run;
@@ -292,6 +283,40 @@ class ProvisioningBenchmark {
             Thread.sleep(pollMillis);
         }
         throw new IllegalStateException(path + " not READY after 120 s");
+    }
+
+    /**
+     * Watches the team's environment list as a dashboard would, every 250 ms: one request for all of them, so the
+     * watching does not crowd the reconciler out of this 2-core machine (200 clients polling their own request every
+     * 100 ms would be 2,000 requests/s against the service under test). FAILED ends the run.
+     */
+    private void awaitAllReady(String token, List<String> ids) throws Exception {
+        HttpRequest list = HttpRequest.newBuilder(URI.create(api + "/environments"))
+                .header("Authorization", "Bearer " + token).build();
+        java.util.Set<String> waiting = new java.util.HashSet<>(ids);
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> r = http.send(list, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("GET /environments: " + r.statusCode() + " " + r.body());
+            }
+            for (JsonNode view : JSON.readTree(r.body())) {
+                String id = view.path("id").asText();
+                if (!waiting.contains(id)) {
+                    continue;
+                }
+                if ("READY".equals(view.path("state").asText())) {
+                    waiting.remove(id);
+                } else if ("FAILED".equals(view.path("state").asText())) {
+                    throw new IllegalStateException(id + " FAILED: " + view.path("reason").asText());
+                }
+            }
+            if (waiting.isEmpty()) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(waiting.size() + " environments not READY after 120 s");
     }
 
     /** A server-side refusal under load: counted and reported, not a reason to stop the run. */

@@ -56,6 +56,13 @@ public interface ProvisioningConfig {
         @WithDefault("PT5M")
         Duration resync();
 
+        /**
+         * Loop workers per tick. Each holds a database connection while it calls Kubernetes or a database server,
+         * as do up to four nudges: keep workers + 4 well below the datasource pool (20 by default).
+         */
+        @WithDefault("4")
+        int workers();
+
         /** Run a request's steps right after it is accepted instead of waiting for the next loop. */
         @WithDefault("true")
         boolean nudge();

@@ -1,6 +1,9 @@
 package dev.runway.provisioning.reconciler;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,7 +54,15 @@ public class Reconciler {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         reapExpired();
+        // Several workers share the due requests through SKIP LOCKED row claims, so a burst is worked in parallel
+        // (each step mostly waits on Kubernetes or a database server); one of them is this scheduler thread.
+        int workers = Math.max(1, config.reconciler().workers());
+        List<CompletableFuture<Integer>> others = new ArrayList<>(workers - 1);
+        for (int i = 1; i < workers; i++) {
+            others.add(executor.supplyAsync(this::reconcileDue));
+        }
         reconcileDue();
+        others.forEach(CompletableFuture::join);
     }
 
     /** Works due requests until none is left; returns the number of steps taken. */

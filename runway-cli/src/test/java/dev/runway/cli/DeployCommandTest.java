@@ -72,7 +72,7 @@ class DeployCommandTest {
         assertEquals("2026-11-20T12:00:00Z", body.get("finishedAt").asText());
         assertEquals("success", body.get("status").asText());
         assertFalse(body.get("rework").asBoolean());
-        assertEquals(ENTITY + "/production/1.4.2/" + third, body.get("externalId").asText());
+        assertEquals(ENTITY.replace('/', ':') + ":production:1.4.2:" + third, body.get("externalId").asText());
         assertFalse(body.has("firstCommitAt"));
         assertTrue(cli.out.startsWith("Recorded deployment " + ENTITY + "/production/1.4.2/" + third + " (2 commits)"),
                 cli.out);
@@ -155,7 +155,7 @@ class DeployCommandTest {
         assertEquals("abc1234", body.get("commitSha").asText());
         assertEquals("2026-11-19T08:00:00Z", body.get("firstCommitAt").asText());
         assertFalse(body.has("commitTimes"));
-        assertEquals(ENTITY + "/production/3/abc1234", body.get("externalId").asText());
+        assertEquals(ENTITY.replace('/', ':') + ":production:3:abc1234", body.get("externalId").asText());
     }
 
     @Test

@@ -74,6 +74,9 @@ class CatalogBenchmark {
             table.add("| query | API p50 ms | API p99 ms | raw SQL p50 ms | raw SQL p99 ms |");
             table.add("|---|---|---|---|---|");
 
+            // The floor every API row stands on: an authenticated no-op over the same HTTP, token and JSON path.
+            compare(c, "floor: GET /api/v1/ping (auth, no query)", i -> "/api/v1/ping",
+                    i -> List.of(sql("SELECT 1")));
             compare(c, "lookup by ref (entity + relations)",
                     i -> "/api/v1/entities/component/default/component-" + random.nextInt(shape.components()),
                     i -> {

@@ -33,7 +33,7 @@ public final class DeployCommand extends Group {
         "Commit times come from the local git repository: the commits in",
         "SINCE..COMMIT with --since-ref (the previously deployed commit), else",
         "COMMIT's own. Recording the same external id again changes nothing.",
-        "Default external id: <entity>/<environment>/<version>/<commit sha>." })
+        "Default external id: <entity ref>:<environment>:<version>:<commit sha> (the ref's / as :)." })
     public static final class Record implements Callable<Integer> {
         /** What GitHub (github.event.before) and GitLab (CI_COMMIT_BEFORE_SHA) report for a new branch. */
         private static final Pattern NO_PREVIOUS = Pattern.compile("0{7,64}");
@@ -151,8 +151,13 @@ public final class DeployCommand extends Group {
             return 0;
         }
 
+        /**
+         * {@code <entity ref>:<environment>:<version>[:<sha>]} with the ref's {@code /} as {@code :}: catalog-service
+         * takes external ids as path segments, so it accepts only letters, digits and {@code . _ : @ + -}.
+         */
         static String defaultExternalId(String entity, String environment, String version, String sha) {
-            return entity + "/" + environment + "/" + version + (sha != null ? "/" + sha : "");
+            String id = entity + ":" + environment + ":" + version + (sha != null ? ":" + sha : "");
+            return id.replace('/', ':').replaceAll("[^A-Za-z0-9._:@+-]", "-");
         }
 
         private static String shortSha(String sha) {

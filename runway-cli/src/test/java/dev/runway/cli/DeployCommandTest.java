@@ -74,7 +74,7 @@ class DeployCommandTest {
         assertFalse(body.get("rework").asBoolean());
         assertEquals(ENTITY.replace('/', ':') + ":production:1.4.2:" + third, body.get("externalId").asText());
         assertFalse(body.has("firstCommitAt"));
-        assertTrue(cli.out.startsWith("Recorded deployment " + ENTITY + "/production/1.4.2/" + third + " (2 commits)"),
+        assertTrue(cli.out.startsWith("Recorded deployment " + ENTITY.replace('/', ':') + ":production:1.4.2:" + third + " (2 commits)"),
                 cli.out);
         assertTrue(cli.out.lines().anyMatch(l -> l.matches("leadTimeSeconds\\s+2d 7h")), cli.out);
     }
@@ -165,7 +165,7 @@ class DeployCommandTest {
         assertEquals(0, cli.run("deploy", "record", "--entity", ENTITY, "--env", "production", "--version", "1"),
                 cli.err);
 
-        assertTrue(cli.out.startsWith("Deployment " + ENTITY + "/production/1/" + third
+        assertTrue(cli.out.startsWith("Deployment " + ENTITY.replace('/', ':') + ":production:1:" + third
                 + " was already recorded; nothing changed"), cli.out);
     }
 
@@ -216,7 +216,7 @@ class DeployCommandTest {
                 "--no-git"), cli.err);
         JsonNode body = Json.parseOrNull(server.only("POST", DEPLOYMENTS).body());
         assertFalse(body.has("commitSha"));
-        assertEquals(ENTITY + "/production/1", body.get("externalId").asText());
+        assertEquals(ENTITY.replace('/', ':') + ":production:1", body.get("externalId").asText());
     }
 
     private static List<String> texts(JsonNode array) {

@@ -16,8 +16,8 @@ import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
 /**
  * The three Runway APIs as the portal sees them, each called with the signed-in user's token. Every call goes
- * through {@link #catalog}, {@link #provisioning} or {@link #access}, so a service that cannot be reached or
- * refuses becomes one {@link ServiceProblem} with a sentence a person can read.
+ * through {@link #catalog}, {@link #insights}, {@link #provisioning} or {@link #access}, so a service that
+ * cannot be reached or refuses becomes one {@link ServiceProblem} with a sentence a person can read.
  */
 @ApplicationScoped
 public class PlatformServices {
@@ -31,6 +31,7 @@ public class PlatformServices {
     private final CatalogApi catalog;
     private final ProvisioningApi provisioning;
     private final AccessApi access;
+    private final InsightsApi insights;
 
     public PlatformServices(PortalConfig config, UserTokenFilter userToken) {
         urls.put("catalog", config.services().catalog());
@@ -40,6 +41,7 @@ public class PlatformServices {
         catalog = client("catalog", userToken, CatalogApi.class);
         provisioning = client("provisioning", userToken, ProvisioningApi.class);
         access = client("access", userToken, AccessApi.class);
+        insights = client("catalog", userToken, InsightsApi.class);
     }
 
     private <T> T client(String name, UserTokenFilter userToken, Class<T> api) {
@@ -54,6 +56,11 @@ public class PlatformServices {
 
     public <T> T catalog(Function<CatalogApi, T> call) {
         return call("catalog", catalog, call);
+    }
+
+    /** catalog-service's insights endpoints; its problems name the catalog service, which serves them. */
+    public <T> T insights(Function<InsightsApi, T> call) {
+        return call("catalog", insights, call);
     }
 
     public <T> T provisioning(Function<ProvisioningApi, T> call) {

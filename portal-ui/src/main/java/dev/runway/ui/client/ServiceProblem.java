@@ -47,6 +47,19 @@ public class ServiceProblem extends RuntimeException {
         return violations;
     }
 
+    /** The detail followed by each offending field and its message, for a page section that has no form field. */
+    public String inWords() {
+        if (violations.isEmpty()) {
+            return detail();
+        }
+        StringBuilder words = new StringBuilder(detail() == null ? title : detail());
+        for (Problem.Violation v : violations) {
+            words.append(' ').append(v.field() == null || v.field().isBlank() ? "" : v.field() + ": ")
+                    .append(v.message()).append('.');
+        }
+        return words.toString();
+    }
+
     /** The message for one field, matching {@code name} or a JSON path ending in it, or null. */
     public String violationOf(String field) {
         for (Problem.Violation v : violations) {

@@ -78,7 +78,7 @@ public class CatalogPages {
 
         static native TemplateInstance entity(EntityRow e, JsonNode spec, List<String> tags, List<Link> links,
                 List<Relation> relations, String graph, List<CatalogApi.History> history,
-                Loaded<ProvisioningApi.Request> resources);
+                Loaded<ProvisioningApi.Request> resources, InsightsPages.EntityInsights insights, String teamInsights);
 
         static native TemplateInstance register(Register typed, List<String> teams, String mode,
                 List<FieldProblem> problems, String problem, String verdict);
@@ -167,7 +167,13 @@ public class CatalogPages {
             all.addAll(services.provisioning(p -> p.list("databases")));
             return all.stream().filter(r -> !r.gone() && ref.equalsIgnoreCase(r.component())).toList();
         });
-        return Templates.entity(row, e.path("spec"), tags, links, relations, graph, history, resources);
+        // Teams and people are not delivered or scored themselves: a team's page links to its insights instead.
+        boolean party = "group".equalsIgnoreCase(row.kind()) || "user".equalsIgnoreCase(row.kind());
+        InsightsPages.EntityInsights insights = party ? null
+                : InsightsPages.forEntity(services, kind, namespace, name, ref);
+        String teamInsights = "group".equalsIgnoreCase(row.kind()) ? "/insights?team=" + enc(row.name()) : null;
+        return Templates.entity(row, e.path("spec"), tags, links, relations, graph, history, resources, insights,
+                teamInsights);
     }
 
     @GET

@@ -52,10 +52,10 @@ public class AuditGroupCommit {
         if (entries.isEmpty()) {
             return;
         }
-        CompletableFuture<Void> committed = new CompletableFuture<>();
         if (stopping) {
             throw new UpstreamUnavailableException("access-service is shutting down; ask again");
         }
+        CompletableFuture<Void> committed = new CompletableFuture<>();
         ensureWriter();
         queue.add(new Pending(entries, committed));
         try {

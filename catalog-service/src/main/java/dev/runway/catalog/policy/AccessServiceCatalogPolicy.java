@@ -31,8 +31,6 @@ import dev.runway.common.policy.DecisionResource;
 @ApplicationScoped
 public class AccessServiceCatalogPolicy implements CatalogPolicy {
     private static final String OWNER_PREFIX = "group:" + EntityRef.DEFAULT_NAMESPACE + "/";
-    /** access-service's limit on checks per batch request. */
-    private static final int BATCH_LIMIT = 200;
 
     private final AccessDecisions decisions;
     private final JsonWebToken token;
@@ -51,11 +49,7 @@ public class AccessServiceCatalogPolicy implements CatalogPolicy {
             requests.addAll(forCheck);
             requestsPerCheck.add(forCheck.size());
         }
-        List<dev.runway.common.policy.Decision> answers = new ArrayList<>(requests.size());
-        String bearer = token.getRawToken();
-        for (int from = 0; from < requests.size(); from += BATCH_LIMIT) {
-            answers.addAll(decisions.decideAll(bearer, requests.subList(from, Math.min(requests.size(), from + BATCH_LIMIT))));
-        }
+        List<dev.runway.common.policy.Decision> answers = decisions.decideAll(token.getRawToken(), requests);
         List<Decision> result = new ArrayList<>(checks.size());
         int next = 0;
         for (int count : requestsPerCheck) {

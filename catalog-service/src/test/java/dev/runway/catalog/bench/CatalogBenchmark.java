@@ -168,8 +168,10 @@ class CatalogBenchmark {
                 });
     }
 
-    /** JDBC form of a statement with named parameters: each {@code :name} becomes {@code ?}, so the caller passes
-     *  one value per placeholder in the order they appear in the text. */
+    /**
+     * JDBC form of a statement with named parameters: each {@code :name} becomes {@code ?}, so the caller passes
+     * one value per placeholder in the order they appear in the text.
+     */
     private static String named(String text, String... names) {
         String out = text;
         for (String name : names) {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.runway.catalog.testing.AccessServiceStub;
+import dev.runway.catalog.testing.AccessServiceDouble;
 import dev.runway.common.policy.Actions;
 import dev.runway.common.policy.Decision;
 import dev.runway.common.policy.DecisionRequest;
@@ -41,7 +41,7 @@ class AccessServicePolicyTest {
     @BeforeEach
     @AfterEach
     void reset() {
-        AccessServiceStub.reset();
+        AccessServiceDouble.reset();
     }
 
     private static String path(String name) {
@@ -58,7 +58,7 @@ class AccessServicePolicyTest {
         String name = unique("allowed");
         yaml(ALICE, component(name, "payments")).post("/api/v1/entities").then().statusCode(201);
 
-        List<AccessServiceStub.Asked> asked = AccessServiceStub.asked();
+        List<AccessServiceDouble.Asked> asked = AccessServiceDouble.asked();
         assertEquals(1, asked.size());
         assertEquals("Bearer " + ALICE, asked.get(0).authorization());
         DecisionRequest request = asked.get(0).request();
@@ -72,7 +72,7 @@ class AccessServicePolicyTest {
     @Test
     void denyIs403WithAccessServicesReasonAndIsAuditedAsDeny() {
         String name = unique("denied");
-        AccessServiceStub.answerWith(r -> Decision.deny("catalog writes are frozen by the change board"));
+        AccessServiceDouble.answerWith(r -> Decision.deny("catalog writes are frozen by the change board"));
         yaml(ALICE, component(name, "payments")).post("/api/v1/entities").then().statusCode(403)
                 .contentType(startsWith("application/problem+json")).body("status", equalTo(403))
                 .body("detail", containsString("catalog writes are frozen by the change board"));
@@ -84,7 +84,7 @@ class AccessServicePolicyTest {
     @Test
     void unreachableAccessServiceIs503AndNothingIsWritten() {
         String name = unique("unreachable");
-        AccessServiceStub.failWith(new ProcessingException(new ConnectException("Connection refused")));
+        AccessServiceDouble.failWith(new ProcessingException(new ConnectException("Connection refused")));
         yaml(DAVE, component(name, "payments")).post("/api/v1/entities").then().statusCode(503)
                 .contentType(startsWith("application/problem+json")).body("status", equalTo(503));
         assertEquals(0, rows(name));
@@ -96,7 +96,7 @@ class AccessServicePolicyTest {
     @Test
     void anErrorFromAccessServiceIs503AndAnImportWritesNothing() {
         String name = unique("erring");
-        AccessServiceStub.failWith(new WebApplicationException(500));
+        AccessServiceDouble.failWith(new WebApplicationException(500));
         yaml(DAVE, component(name, "payments")).post("/api/v1/entities/import").then().statusCode(503)
                 .contentType(startsWith("application/problem+json"));
         assertEquals(0, rows(name));
@@ -107,10 +107,10 @@ class AccessServicePolicyTest {
         // access-service allows a service account only through a role binding (e.g. developer on global).
         String service = TestTokens.service("provisioning-service");
         String name = unique("bound");
-        AccessServiceStub.answerWith(r -> Decision.allow("role developer on global",
+        AccessServiceDouble.answerWith(r -> Decision.allow("role developer on global",
                 "b1 user:service-account-provisioning-service developer on global"));
         yaml(service, component(name, "payments")).post("/api/v1/entities").then().statusCode(201);
-        assertEquals("Bearer " + service, AccessServiceStub.asked().get(0).authorization());
+        assertEquals("Bearer " + service, AccessServiceDouble.asked().get(0).authorization());
         assertEquals(1, rows(name));
     }
 
@@ -118,21 +118,21 @@ class AccessServicePolicyTest {
     void changingTheOwnerAsksAboutTheCurrentAndTheNewOwningTeam() {
         String name = unique("moved");
         String etag = yaml(ALICE, component(name, "payments")).post("/api/v1/entities").header("ETag");
-        AccessServiceStub.reset();
+        AccessServiceDouble.reset();
         yaml(ALICE, component(name, "search")).header("If-Match", etag).put(path(name)).then().statusCode(403)
                 .contentType(startsWith("application/problem+json"))
                 .body("detail", containsString("no rule or role binding allows catalog.entity.write"));
         assertEquals(List.of("payments", "search"),
-                AccessServiceStub.asked().stream().map(a -> a.request().resource().owner()).toList());
+                AccessServiceDouble.asked().stream().map(a -> a.request().resource().owner()).toList());
     }
 
     @Test
     void deleteAsksForTheDeleteActionOnTheCurrentOwner() {
         String name = unique("gone");
         yaml(ALICE, component(name, "payments")).post("/api/v1/entities").then().statusCode(201);
-        AccessServiceStub.reset();
+        AccessServiceDouble.reset();
         as(ALICE).delete(path(name)).then().statusCode(204);
-        List<AccessServiceStub.Asked> asked = AccessServiceStub.asked();
+        List<AccessServiceDouble.Asked> asked = AccessServiceDouble.asked();
         assertEquals(1, asked.size());
         assertEquals(Actions.CATALOG_ENTITY_DELETE, asked.get(0).request().action());
         assertEquals("payments", asked.get(0).request().resource().owner());
@@ -147,7 +147,7 @@ class AccessServicePolicyTest {
                 .contentType(startsWith("application/problem+json"))
                 .body("violations[0].field", equalTo("$[1]"));
         assertEquals(List.of("entity:component:default/" + mine, "entity:component:default/" + theirs),
-                AccessServiceStub.asked().stream().map(a -> a.request().resource().id()).toList());
+                AccessServiceDouble.asked().stream().map(a -> a.request().resource().id()).toList());
         assertEquals(0, rows(mine));
     }
 }

@@ -1,17 +1,13 @@
 package dev.runway.ui.web;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * A test double of catalog-service for the insights pages, on a free port, answering in the service's shapes:
@@ -20,8 +16,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * component:default/shop has a scorecard, DORA figures, deployments and an open incident; component:default/legacy
  * exists but every insights call about it fails; group:default/payments is a team's page.
  */
-public class InsightsDouble implements QuarkusTestResourceLifecycleManager {
-    private HttpServer server;
+public class InsightsDouble extends ServiceDouble {
 
     /** Five weeks: 4 deployments (1 failure), none, 2, 1 (a failure), none; lead times 2 h, -, 1 h, 4 h, -. */
     static final String SERIES = """
@@ -102,18 +97,12 @@ public class InsightsDouble implements QuarkusTestResourceLifecycleManager {
             {"title":"Internal error","status":500,"detail":"The scorecard could not be evaluated."}""";
 
     @Override
-    public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        server.createContext("/api/v1/", this::handle);
-        server.start();
-        return Map.of("runway.portal.services.catalog", "http://127.0.0.1:" + server.getAddress().getPort());
+    protected String serviceUrlKey() {
+        return "runway.portal.services.catalog";
     }
 
-    private void handle(HttpExchange x) throws IOException {
+    @Override
+    protected void handle(HttpExchange x) throws IOException {
         String path = x.getRequestURI().getPath();
         Map<String, String> q = query(x.getRequestURI().getRawQuery());
         String team = q.getOrDefault("team", "");
@@ -197,25 +186,5 @@ public class InsightsDouble implements QuarkusTestResourceLifecycleManager {
     private static void problem(HttpExchange x, int status, String title, String detail) throws IOException {
         send(x, status, "application/problem+json",
                 "{\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
-    }
-
-    private static void send(HttpExchange x, int status, String body) throws IOException {
-        send(x, status, "application/json", body);
-    }
-
-    private static void send(HttpExchange x, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        x.getResponseHeaders().add("Content-Type", type);
-        x.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = x.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    @Override
-    public void stop() {
-        if (server != null) {
-            server.stop(0);
-        }
     }
 }

@@ -1,27 +1,21 @@
 package dev.runway.ui.web;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * A test double of provisioning-service on a free port: serves one template, one environment and its events,
  * and answers environment requests like the service does, with 202 for "shop" and a problem+json 400 with a
  * violation for any other name. Records the bodies it received so tests can check what the portal sent.
  */
-public class ProvisioningDouble implements QuarkusTestResourceLifecycleManager {
+public class ProvisioningDouble extends ServiceDouble {
     static final String ENV_ID = "7f1c2a4e-1111-4c1e-9a55-0d7a3e5f0001";
     static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
-    private HttpServer server;
 
     private static final String TEMPLATE = """
             {"id":"ephemeral","version":"1.0.0","kind":"environment","description":"Short-lived","approvalRequired":false,
@@ -37,18 +31,12 @@ public class ProvisioningDouble implements QuarkusTestResourceLifecycleManager {
     static volatile String state = "PROVISIONING";
 
     @Override
-    public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        server.createContext("/api/v1/", this::handle);
-        server.start();
-        return Map.of("runway.portal.services.provisioning", "http://127.0.0.1:" + server.getAddress().getPort());
+    protected String serviceUrlKey() {
+        return "runway.portal.services.provisioning";
     }
 
-    private void handle(HttpExchange x) throws IOException {
+    @Override
+    protected void handle(HttpExchange x) throws IOException {
         String path = x.getRequestURI().getPath();
         String method = x.getRequestMethod();
         String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -78,22 +66,6 @@ public class ProvisioningDouble implements QuarkusTestResourceLifecycleManager {
                     {"title":"Invalid input","status":400,"detail":"ttl must be at most P7D for template ephemeral"}""");
         } else {
             send(x, 404, "application/problem+json", "{\"title\":\"Not found\",\"status\":404,\"detail\":\"No such thing.\"}");
-        }
-    }
-
-    private static void send(HttpExchange x, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        x.getResponseHeaders().add("Content-Type", type);
-        x.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = x.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    @Override
-    public void stop() {
-        if (server != null) {
-            server.stop(0);
         }
     }
 }

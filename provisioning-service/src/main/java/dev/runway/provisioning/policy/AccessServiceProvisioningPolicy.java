@@ -31,9 +31,6 @@ import dev.runway.provisioning.domain.RequestKind;
  */
 @ApplicationScoped
 public class AccessServiceProvisioningPolicy implements ProvisioningPolicy {
-    /** access-service's limit on checks per batch request. */
-    private static final int BATCH_LIMIT = 200;
-
     private final AccessDecisions decisions;
     private final JsonWebToken token;
 
@@ -56,12 +53,7 @@ public class AccessServiceProvisioningPolicy implements ProvisioningPolicy {
         for (ProvisioningRequest r : requests) {
             questions.add(DecisionRequest.forCaller(read(r.kind), resource(r)));
         }
-        List<Boolean> answers = new ArrayList<>(requests.size());
-        for (int from = 0; from < questions.size(); from += BATCH_LIMIT) {
-            decisions.decideAll(token.getRawToken(), questions.subList(from, Math.min(questions.size(), from + BATCH_LIMIT)))
-                    .forEach(d -> answers.add(d.allowed()));
-        }
-        return answers;
+        return decisions.decideAll(token.getRawToken(), questions).stream().map(Decision::allowed).toList();
     }
 
     @Override

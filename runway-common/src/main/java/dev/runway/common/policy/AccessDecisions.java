@@ -1,5 +1,6 @@
 package dev.runway.common.policy;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,8 +50,23 @@ public class AccessDecisions {
         return decision;
     }
 
-    /** Many checks in one round trip; the decisions come back in the order of {@code requests}. */
+    /**
+     * Many checks in as few round trips as access-service's batch limit allows; the decisions come back in the
+     * order of {@code requests}.
+     */
     public List<Decision> decideAll(String bearerToken, List<DecisionRequest> requests) {
+        if (requests.size() <= BatchDecisionRequest.MAX_CHECKS) {
+            return decideBatch(bearerToken, requests);
+        }
+        List<Decision> decisions = new ArrayList<>(requests.size());
+        for (int from = 0; from < requests.size(); from += BatchDecisionRequest.MAX_CHECKS) {
+            decisions.addAll(decideBatch(bearerToken,
+                    requests.subList(from, Math.min(requests.size(), from + BatchDecisionRequest.MAX_CHECKS))));
+        }
+        return decisions;
+    }
+
+    private List<Decision> decideBatch(String bearerToken, List<DecisionRequest> requests) {
         if (requests.isEmpty()) {
             return List.of();
         }

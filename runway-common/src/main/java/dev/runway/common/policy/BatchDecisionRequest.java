@@ -8,5 +8,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** Many checks in one call, for list pages; answered in the same order. */
-public record BatchDecisionRequest(@NotEmpty @Size(max = 200) List<@NotNull @Valid DecisionRequest> checks) {
+public record BatchDecisionRequest(
+        @NotEmpty @Size(max = BatchDecisionRequest.MAX_CHECKS) List<@NotNull @Valid DecisionRequest> checks) {
+
+    /** access-service's limit on checks per batch; {@link AccessDecisions} splits longer lists. */
+    public static final int MAX_CHECKS = 200;
 }

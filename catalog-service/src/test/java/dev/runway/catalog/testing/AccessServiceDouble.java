@@ -11,5 +11,5 @@ import io.quarkus.test.Mock;
 @Mock
 @ApplicationScoped
 @RestClient
-public class AccessServiceStub extends PolicyDecisionDouble {
+public class AccessServiceDouble extends PolicyDecisionDouble {
 }

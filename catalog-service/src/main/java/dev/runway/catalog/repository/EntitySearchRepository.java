@@ -80,7 +80,38 @@ public class EntitySearchRepository {
                 (String) r[4])).toList();
     }
 
+    /**
+     * Facet counts under a filter. The common questions (the whole catalog, or one kind) are answered from the
+     * counts V5__facet_counts.sql maintains; any other filter counts the matching rows.
+     */
     public List<Facet> facet(String field, EntityFilter filter, int limit) {
+        return onlyKind(filter) ? maintainedFacet(field, filter.kind(), limit) : scannedFacet(field, filter, limit);
+    }
+
+    private static boolean onlyKind(EntityFilter f) {
+        return f.type() == null && f.ownerRef() == null && f.lifecycle() == null && f.namespace() == null
+                && f.systemRef() == null && (f.tags() == null || f.tags().isEmpty()) && f.labelKey() == null
+                && (f.query() == null || f.query().isBlank());
+    }
+
+    /** The maintained counts plus the deltas not yet folded into them: one statement, so one snapshot. */
+    private List<Facet> maintainedFacet(String field, String kind, int limit) {
+        String kindFilter = kind == null ? "" : " AND kind = ?2";
+        Query q = em.createNativeQuery("SELECT value, sum(n) FROM ("
+                + "SELECT value, count AS n FROM entity_facet_count WHERE field = ?1" + kindFilter
+                + " UNION ALL SELECT value, delta FROM entity_facet_delta WHERE field = ?1" + kindFilter
+                + ") x GROUP BY value HAVING sum(n) > 0 ORDER BY sum(n) DESC, value LIMIT " + limit)
+                .setParameter(1, field);
+        if (kind != null) {
+            q.setParameter(2, kind);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.getResultList();
+        return rows.stream().map(r -> new Facet((String) r[0], ((Number) r[1]).longValue())).toList();
+    }
+
+    /** Counts the live rows matching the filter (public so that tests can hold the maintained counts to it). */
+    public List<Facet> scannedFacet(String field, EntityFilter filter, int limit) {
         List<Object> params = new ArrayList<>();
         String where = where(filter, params);
         String sql;

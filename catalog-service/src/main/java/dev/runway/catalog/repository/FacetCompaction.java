@@ -1,0 +1,52 @@
+package dev.runway.catalog.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Folds the facet deltas that catalog writes append (V5__facet_counts.sql) into the maintained counts, so that a
+ * facet read sums a few hundred count rows and only the deltas of the last few seconds. Moving the deltas and
+ * updating the counts happen in one transaction, so a concurrent reader sees either both or neither. Only one
+ * instance compacts at a time (a transaction-scoped advisory lock); the others skip that round.
+ */
+@ApplicationScoped
+public class FacetCompaction {
+    /** An arbitrary constant of this job, distinct from the other advisory locks of the catalog database. */
+    private static final long LOCK_KEY = 0x52_46_41_43_45_54L;
+
+    private final EntityManager em;
+
+    public FacetCompaction(EntityManager em) {
+        this.em = em;
+    }
+
+    @Scheduled(every = "${runway.catalog.facet-compaction-interval:2s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        compact();
+    }
+
+    /** Returns the number of delta rows folded in, or -1 when another instance holds the lock. */
+    @Transactional
+    public int compact() {
+        Boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, LOCK_KEY).getSingleResult();
+        if (!locked) {
+            return -1;
+        }
+        // A data-modifying WITH runs whether or not the final SELECT reads it.
+        Number moved = (Number) em.createNativeQuery("""
+                WITH moved AS (DELETE FROM entity_facet_delta RETURNING field, kind, value, delta),
+                upserted AS (
+                    INSERT INTO entity_facet_count AS c (field, kind, value, count)
+                    SELECT field, kind, value, sum(delta) FROM moved GROUP BY field, kind, value
+                    ON CONFLICT (field, kind, value) DO UPDATE SET count = c.count + excluded.count)
+                SELECT count(*) FROM moved
+                """).getSingleResult();
+        em.createNativeQuery("DELETE FROM entity_facet_count WHERE count <= 0").executeUpdate();
+        return moved.intValue();
+    }
+}

@@ -21,12 +21,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.UUID;
 import java.util.function.IntFunction;
 
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 
 import dev.runway.catalog.insights.repository.InsightsRepository;
 import dev.runway.common.testing.RunwayTestResource;
@@ -56,13 +65,21 @@ class CatalogBenchmark {
     @TestHTTPResource("/")
     URL base;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    /** Requests (reads) or entities (import) sent before measuring: the JIT compiles the service's hot paths. */
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 1_000);
+
+    /** HTTP/1.1 with keep-alive, as load tools and browsers talk to the service (no h2c upgrade attempt). */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final List<Map<String, Object>> json = new ArrayList<>();
+    private int postgresPort;
     private final Random random = new Random(42);
     private final List<String> table = new ArrayList<>();
 
     @Test
     void run() throws Exception {
-        try (Connection c = DriverManager.getConnection(RunwayTestResource.jdbcUrl("runway_catalog"))) {
+        String url = RunwayTestResource.jdbcUrl("runway_catalog");
+        postgresPort = Integer.parseInt(url.replaceAll("^jdbc:postgresql://[^:/]+:(\\d+)/.*$", "$1"));
+        try (Connection c = DriverManager.getConnection(url)) {
             long t0 = System.nanoTime();
             CatalogSeeder.Shape shape = CatalogSeeder.seed(c, ENTITIES);
             double seedSeconds = (System.nanoTime() - t0) / 1e9;
@@ -71,8 +88,8 @@ class CatalogBenchmark {
             table.add("Seeded " + entities + " entities and " + relations + " relation rows in "
                     + String.format("%.1f", seedSeconds) + " s (server-side generate_series).");
             table.add("");
-            table.add("| query | API p50 ms | API p99 ms | raw SQL p50 ms | raw SQL p99 ms |");
-            table.add("|---|---|---|---|---|");
+            table.add(HEADER);
+            table.add(RULE);
 
             // The floor every API row stands on: an authenticated no-op over the same HTTP, token and JSON path.
             compare(c, "floor: GET /api/v1/ping (auth, no query)", i -> "/api/v1/ping",
@@ -122,6 +139,9 @@ class CatalogBenchmark {
         String report = String.join("\n", table) + "\n";
         System.out.println("\n" + report);
         Files.writeString(Path.of("target", "catalog-bench.md"), report);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(Path.of("target", "catalog-bench.json").toFile(), Map.of("entities", ENTITIES,
+                        "iterations", ITERATIONS, "warmup", WARMUP, "rows", json));
     }
 
     /**
@@ -139,8 +159,8 @@ class CatalogBenchmark {
                 + " in " + String.format("%.1f", (System.nanoTime() - t0) / 1e9) + " s; the default scorecard (9 rules,"
                 + " 4 kinds).");
         table.add("");
-        table.add("| query | API p50 ms | API p99 ms | raw SQL p50 ms | raw SQL p99 ms |");
-        table.add("|---|---|---|---|---|");
+        table.add(HEADER);
+        table.add(RULE);
         String[] kinds = { "component", "api", "resource", "system" };
         String facts = InsightsRepository.SCORECARD_FACTS_SQL.replace(":kinds", "?");
         compare(c, "scorecard of one entity (9 rules)",
@@ -187,12 +207,26 @@ class CatalogBenchmark {
         return new Sql(text, params);
     }
 
+    private static final String HEADER = "| query | API p50 ms | API p95 ms | API p99 ms | raw SQL p50 ms | raw SQL p99 ms"
+            + " | API CPU ms/req (JVM + PostgreSQL) | GCs (ms) |";
+    private static final String RULE = "|---|---|---|---|---|---|---|---|";
+
+    /**
+     * One row: WARMUP (or a fifth of ITERATIONS, if more) unmeasured requests, then ITERATIONS sequential requests
+     * through HTTP, then the same for the raw SQL over one JDBC connection.
+     */
     private void compare(Connection c, String name, IntFunction<String> apiPath, IntFunction<List<Sql>> raw)
             throws Exception {
         String token = TestTokens.user("erin", List.of(), "auditor");
-        int warmup = Math.max(20, ITERATIONS / 5);
-        long[] api = new long[ITERATIONS];
+        int warmup = Math.max(WARMUP, ITERATIONS / 5);
+        Histogram api = BenchMeter.histogram();
+        BenchMeter.Cpu cpu = null;
+        BenchMeter.Gc gc = null;
         for (int i = -warmup; i < ITERATIONS; i++) {
+            if (i == 0) {
+                cpu = BenchMeter.Cpu.now(postgresPort);
+                gc = BenchMeter.Gc.now();
+            }
             String path = apiPath.apply(i);
             long t = System.nanoTime();
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "")
@@ -203,11 +237,13 @@ class CatalogBenchmark {
                 throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
             }
             if (i >= 0) {
-                api[i] = elapsed;
+                api.recordValue(elapsed);
             }
         }
-        long[] sql = new long[ITERATIONS];
-        for (int i = -warmup; i < ITERATIONS; i++) {
+        BenchMeter.Cpu used = BenchMeter.Cpu.now(postgresPort).minus(cpu);
+        BenchMeter.Gc collections = BenchMeter.Gc.now().minus(gc);
+        Histogram sql = BenchMeter.histogram();
+        for (int i = -warmup / 4; i < ITERATIONS; i++) {
             List<Sql> statements = raw.apply(i);
             long t = System.nanoTime();
             for (Sql s : statements) {
@@ -229,41 +265,119 @@ class CatalogBenchmark {
             }
             long elapsed = System.nanoTime() - t;
             if (i >= 0) {
-                sql[i] = elapsed;
+                sql.recordValue(elapsed);
             }
         }
-        table.add("| " + name + " | " + ms(pct(api, 50)) + " | " + ms(pct(api, 99)) + " | " + ms(pct(sql, 50)) + " | "
-                + ms(pct(sql, 99)) + " |");
+        double jvmPerRequest = used.jvmNanos() / 1e6 / ITERATIONS;
+        double pgPerRequest = used.postgresNanos() / 1e6 / ITERATIONS;
+        table.add("| " + name + " | " + ms(BenchMeter.ms(api, 50)) + " | " + ms(BenchMeter.ms(api, 95)) + " | "
+                + ms(BenchMeter.ms(api, 99)) + " | " + ms(BenchMeter.ms(sql, 50)) + " | " + ms(BenchMeter.ms(sql, 99))
+                + " | " + ms(jvmPerRequest) + " + " + ms(pgPerRequest) + " | " + collections.count() + " ("
+                + collections.millis() + ") |");
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("query", name);
+        row.put("apiMs", Map.of("p50", BenchMeter.ms(api, 50), "p95", BenchMeter.ms(api, 95),
+                "p99", BenchMeter.ms(api, 99), "max", api.getMaxValue() / 1e6));
+        row.put("rawSqlMs", Map.of("p50", BenchMeter.ms(sql, 50), "p95", BenchMeter.ms(sql, 95),
+                "p99", BenchMeter.ms(sql, 99), "max", sql.getMaxValue() / 1e6));
+        row.put("cpuMsPerRequest", Map.of("jvm", jvmPerRequest, "postgres", pgPerRequest));
+        row.put("gc", Map.of("collections", collections.count(), "pauseMs", collections.millis()));
+        json.add(row);
     }
 
-    private void importRate(Connection c) throws IOException, InterruptedException, SQLException {
+    /**
+     * Bulk import: WARMUP entities first (not measured), then IMPORT_ENTITIES new components in multi-document
+     * YAML requests of IMPORT_BATCH, from one client and then from two clients at once (disjoint entities), each
+     * beside the same rows written by JDBC batches from as many connections.
+     */
+    private void importRate(Connection c) throws Exception {
         String token = TestTokens.user("dave", List.of(), "platform-admin");
-        long t = System.nanoTime();
-        for (int b = 0; b < IMPORT_ENTITIES / IMPORT_BATCH; b++) {
-            StringBuilder yaml = new StringBuilder();
-            for (int i = 0; i < IMPORT_BATCH; i++) {
-                int n = b * IMPORT_BATCH + i;
-                yaml.append("""
-                        apiVersion: backstage.io/v1alpha1
-                        kind: Component
-                        metadata: {name: imported-%d, description: Handles %s, tags: [java, %s]}
-                        spec: {type: service, lifecycle: production, owner: team-%d, system: system-%d,
-                          providesApis: [api-%d], dependsOn: ['resource:resource-%d']}
-                        ---
-                        """.formatted(n, WORDS[n % WORDS.length], WORDS[n % WORDS.length], n % CatalogSeeder.TEAMS,
-                        n % 50, n % 100, n % 100));
-            }
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "")
-                    + "/api/v1/entities/import")).header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(yaml.toString()))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException("import answered " + r.statusCode() + ": " + r.body());
-            }
+        importBatches(token, "warmup", Math.max(IMPORT_BATCH, WARMUP / IMPORT_BATCH * IMPORT_BATCH), 1);
+        table.add("");
+        table.add("| bulk import, " + IMPORT_ENTITIES + " components with 4 relations each, batches of " + IMPORT_BATCH
+                + " | API entities/s | API CPU ms/entity (JVM + PostgreSQL) | raw JDBC batch entities/s |");
+        table.add("|---|---|---|---|");
+        for (int clients : new int[] { 1, 2 }) {
+            BenchMeter.Cpu before = BenchMeter.Cpu.now(postgresPort);
+            long t = System.nanoTime();
+            importBatches(token, "c" + clients, IMPORT_ENTITIES, clients);
+            double apiRate = IMPORT_ENTITIES / ((System.nanoTime() - t) / 1e9);
+            BenchMeter.Cpu used = BenchMeter.Cpu.now(postgresPort).minus(before);
+            t = System.nanoTime();
+            parallel(clients, client -> {
+                // The driver rewrites the batches into multi-row INSERTs, as it does for the service.
+                try (Connection own = DriverManager.getConnection(RunwayTestResource.jdbcUrl("runway_catalog")
+                        + "&reWriteBatchedInserts=true")) {
+                    rawImport(own, "c" + clients + "-" + client, IMPORT_ENTITIES / clients);
+                }
+                return null;
+            });
+            double rawRate = IMPORT_ENTITIES / ((System.nanoTime() - t) / 1e9);
+            double jvm = used.jvmNanos() / 1e6 / IMPORT_ENTITIES;
+            double pg = used.postgresNanos() / 1e6 / IMPORT_ENTITIES;
+            table.add("| " + clients + (clients == 1 ? " client" : " clients") + " | " + Math.round(apiRate) + " | "
+                    + ms(jvm) + " + " + ms(pg) + " | " + Math.round(rawRate) + " |");
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("query", "bulk import, " + clients + " client(s)");
+            row.put("apiEntitiesPerSecond", apiRate);
+            row.put("rawEntitiesPerSecond", rawRate);
+            row.put("cpuMsPerEntity", Map.of("jvm", jvm, "postgres", pg));
+            json.add(row);
         }
-        double apiRate = IMPORT_ENTITIES / ((System.nanoTime() - t) / 1e9);
+    }
 
-        t = System.nanoTime();
+    private interface Task {
+        Void run(int client) throws Exception;
+    }
+
+    private static void parallel(int clients, Task task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<Void>> done = new ArrayList<>();
+            for (int k = 0; k < clients; k++) {
+                int client = k;
+                done.add(pool.submit(() -> task.run(client)));
+            }
+            for (Future<Void> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Imports {@code entities} new components named after {@code prefix}, split over {@code clients} clients. */
+    private void importBatches(String token, String prefix, int entities, int clients) throws Exception {
+        int batches = entities / IMPORT_BATCH;
+        parallel(clients, client -> {
+            for (int b = client; b < batches; b += clients) {
+                StringBuilder yaml = new StringBuilder();
+                for (int i = 0; i < IMPORT_BATCH; i++) {
+                    int n = b * IMPORT_BATCH + i;
+                    yaml.append("""
+                            apiVersion: backstage.io/v1alpha1
+                            kind: Component
+                            metadata: {name: imported-%s-%d, description: Handles %s, tags: [java, %s]}
+                            spec: {type: service, lifecycle: production, owner: team-%d, system: system-%d,
+                              providesApis: [api-%d], dependsOn: ['resource:resource-%d']}
+                            ---
+                            """.formatted(prefix, n, WORDS[n % WORDS.length], WORDS[n % WORDS.length],
+                            n % CatalogSeeder.TEAMS, n % 50, n % 100, n % 100));
+                }
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "")
+                        + "/api/v1/entities/import")).header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(yaml.toString()))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("import answered " + r.statusCode() + ": " + r.body());
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The raw side of an import: the same entity and relation rows, JDBC batches of IMPORT_BATCH per commit. */
+    private static void rawImport(Connection c, String prefix, int entities) throws SQLException {
         c.setAutoCommit(false);
         try (PreparedStatement e = c.prepareStatement("""
                 INSERT INTO entity (id, ref, kind, namespace, name, type, lifecycle, owner_ref, system_ref, tags, labels,
@@ -272,22 +386,23 @@ class CatalogBenchmark {
                     now(), 'bench', now(), 'bench')""");
                 PreparedStatement r = c.prepareStatement(
                         "INSERT INTO entity_relation (source_ref, type, target_ref, origin_ref) VALUES (?, ?, ?, ?)")) {
-            for (int b = 0; b < IMPORT_ENTITIES / IMPORT_BATCH; b++) {
+            for (int b = 0; b < entities / IMPORT_BATCH; b++) {
                 for (int i = 0; i < IMPORT_BATCH; i++) {
                     int n = b * IMPORT_BATCH + i;
-                    String ref = "component:default/raw-" + n;
+                    String name = "raw-" + prefix + "-" + n;
+                    String ref = "component:default/" + name;
                     String owner = "group:default/team-" + (n % CatalogSeeder.TEAMS);
                     String system = "system:default/system-" + (n % 50);
                     e.setObject(1, UUID.randomUUID());
                     e.setString(2, ref);
-                    e.setString(3, "raw-" + n);
+                    e.setString(3, name);
                     e.setString(4, owner);
                     e.setString(5, system);
                     e.setArray(6, c.createArrayOf("text", new String[] { "java", WORDS[n % WORDS.length] }));
-                    e.setString(7, "{\"apiVersion\":\"backstage.io/v1alpha1\",\"kind\":\"Component\",\"metadata\":{\"name\":\"raw-"
-                            + n + "\"},\"spec\":{\"type\":\"service\",\"lifecycle\":\"production\",\"owner\":\"team-"
+                    e.setString(7, "{\"apiVersion\":\"backstage.io/v1alpha1\",\"kind\":\"Component\",\"metadata\":{\"name\":\""
+                            + name + "\"},\"spec\":{\"type\":\"service\",\"lifecycle\":\"production\",\"owner\":\"team-"
                             + (n % CatalogSeeder.TEAMS) + "\"}}");
-                    e.setString(8, "raw-" + n + " Handles " + WORDS[n % WORDS.length]);
+                    e.setString(8, name + " Handles " + WORDS[n % WORDS.length]);
                     e.setString(9, Integer.toHexString(n));
                     e.addBatch();
                     String[][] rels = { { ref, "ownedBy", owner }, { owner, "ownerOf", ref }, { ref, "partOf", system },
@@ -310,12 +425,6 @@ class CatalogBenchmark {
         } finally {
             c.setAutoCommit(true);
         }
-        double rawRate = IMPORT_ENTITIES / ((System.nanoTime() - t) / 1e9);
-        table.add("");
-        table.add("| bulk import | API entities/s | raw JDBC batch entities/s |");
-        table.add("|---|---|---|");
-        table.add("| " + IMPORT_ENTITIES + " components with 4 relations each, batches of " + IMPORT_BATCH + " | "
-                + Math.round(apiRate) + " | " + Math.round(rawRate) + " |");
     }
 
     private static long count(Connection c, String sql) throws SQLException {
@@ -325,13 +434,7 @@ class CatalogBenchmark {
         }
     }
 
-    private static long pct(long[] values, int p) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
-    }
-
-    private static String ms(long nanos) {
-        return String.format("%.2f", nanos / 1e6);
+    private static String ms(double millis) {
+        return String.format("%.2f", millis);
     }
 }

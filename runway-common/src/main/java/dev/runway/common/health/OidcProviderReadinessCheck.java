@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -19,24 +20,33 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready only when the OIDC provider answers its discovery document and its JWKS: without the keys no
- * token can be verified, so every request would fail. Results are cached briefly so that frequent probes
- * do not hammer the provider.
+ * Not ready until the OIDC provider has answered its discovery document and its JWKS once: without the keys no
+ * token can be verified, so every request would fail. Once they have been fetched, tokens are verified locally
+ * with the cached keys, so a provider outage no longer makes the service unready (an orchestrator would take
+ * every replica out of service at once and refuse tokens that are still valid): the check stays UP and reports
+ * the provider as unreachable. Results are cached briefly so that frequent probes do not hammer the provider.
  */
 @Readiness
 @ApplicationScoped
 public class OidcProviderReadinessCheck implements HealthCheck {
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
-    private static final Duration CACHE = Duration.ofSeconds(5);
+    private final Duration cache;
     private static final Pattern JWKS_URI = Pattern.compile("\"jwks_uri\"\\s*:\\s*\"([^\"]+)\"");
 
     private final Optional<String> authServerUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private volatile HealthCheckResponse last;
     private volatile Instant lastAt = Instant.EPOCH;
+    private volatile Instant keysFetchedAt;
 
+    @Inject
     public OidcProviderReadinessCheck(@ConfigProperty(name = "quarkus.oidc.auth-server-url") Optional<String> authServerUrl) {
+        this(authServerUrl, Duration.ofSeconds(5));
+    }
+
+    OidcProviderReadinessCheck(Optional<String> authServerUrl, Duration cache) {
         this.authServerUrl = authServerUrl;
+        this.cache = cache;
     }
 
     @Override
@@ -45,7 +55,7 @@ public class OidcProviderReadinessCheck implements HealthCheck {
             // Tests verify tokens against a configured public key: there is no provider to reach.
             return HealthCheckResponse.named("oidc-provider").up().withData("mode", "configured public key").build();
         }
-        if (last != null && lastAt.plus(CACHE).isAfter(Instant.now())) {
+        if (last != null && lastAt.plus(cache).isAfter(Instant.now())) {
             return last;
         }
         last = probe(authServerUrl.get());
@@ -59,16 +69,27 @@ public class OidcProviderReadinessCheck implements HealthCheck {
             String discovery = get(base.replaceAll("/$", "") + "/.well-known/openid-configuration");
             Matcher m = JWKS_URI.matcher(discovery);
             if (!m.find()) {
-                return builder.down().withData("error", "discovery document has no jwks_uri").build();
+                return unreachable(builder, "discovery document has no jwks_uri");
             }
             String jwks = get(m.group(1));
             if (!jwks.contains("\"keys\"")) {
-                return builder.down().withData("error", "JWKS has no keys").build();
+                return unreachable(builder, "JWKS has no keys");
             }
+            keysFetchedAt = Instant.now();
             return builder.up().build();
         } catch (Exception e) {
-            return builder.down().withData("error", e.getClass().getSimpleName()).build();
+            return unreachable(builder, e.getClass().getSimpleName());
         }
+    }
+
+    private HealthCheckResponse unreachable(HealthCheckResponseBuilder builder, String error) {
+        builder.withData("error", error);
+        Instant fetched = keysFetchedAt;
+        if (fetched == null) {
+            return builder.down().build();
+        }
+        return builder.up().withData("provider", "unreachable; verifying tokens with the keys fetched at " + fetched)
+                .build();
     }
 
     private String get(String url) throws Exception {

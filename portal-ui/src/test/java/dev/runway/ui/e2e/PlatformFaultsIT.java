@@ -1,0 +1,352 @@
+package dev.runway.ui.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Faults injected into the running platform, as an operator would meet them: a service killed with SIGKILL in the
+ * middle of a write load, and Keycloak gone. After each fault the platform is brought back with {@code bin/runway
+ * up} (which starts only what is not running), so the other journeys do not depend on the order they run in.
+ *
+ * <p>What must hold: every write acknowledged with a 2xx is there after the restart; every acknowledged catalog
+ * write also reaches access-service's audit log (the transactional outbox delivers it, even when access-service was
+ * the one down); provisioning requests end READY exactly once; with Keycloak gone, tokens already issued keep
+ * working on every service, the services stay live and ready, and a new login fails with a clear message. Figures
+ * (writes acknowledged and refused, seconds to ready) are printed for RELIABILITY.md.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformFaultsIT {
+    private static final String CATALOG = "http://localhost:8081";
+    private static final String PROVISIONING = "http://localhost:8082";
+    private static final String ACCESS = "http://localhost:8083";
+    private static final Map<String, String> SERVICES = Map.of("catalog-service", CATALOG, "provisioning-service",
+            PROVISIONING, "access-service", ACCESS, "portal-ui", RunningPlatform.PORTAL);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void platform() throws Exception {
+        RunningPlatform.ensureUp();
+    }
+
+    @AfterAll
+    static void everythingBackUp() throws Exception {
+        up();
+    }
+
+    @Test
+    @Order(1)
+    void catalogKilledMidLoadLosesNoAcknowledgedWriteAndNoAuditEvent() throws Exception {
+        killedMidCatalogLoad("catalog-service");
+    }
+
+    @Test
+    @Order(2)
+    void accessServiceKilledMidLoadDeniesWritesMeanwhileAndLosesNoAuditEvent() throws Exception {
+        // While access-service is down catalog-service cannot ask its decision point and refuses writes (fail
+        // closed); the audit events of the writes it acknowledged before wait in its outbox until it is back.
+        killedMidCatalogLoad("access-service");
+    }
+
+    private void killedMidCatalogLoad(String victim) throws Exception {
+        String alice = tokenOf("alice");
+        String prefix = ProvisioningJourneyIT.unique("fault-");
+        CatalogLoad load = new CatalogLoad(alice, prefix, 2);
+        load.start();
+        waitFor("the load to get 20 acknowledgements", 60, () -> load.acknowledged.size() >= 20);
+        kill(victim);
+        int acknowledgedBeforeKill = load.acknowledged.size();
+        long killedAt = System.nanoTime();
+        waitFor("a write refused while " + victim + " is down", 30, () -> load.refused.get() > 0);
+        up();
+        double secondsToReady = (System.nanoTime() - killedAt) / 1e9;
+        int atRestart = load.acknowledged.size();
+        waitFor("writes acknowledged again after the restart", 60, () -> load.acknowledged.size() >= atRestart + 10);
+        load.stop();
+
+        List<String> acknowledged = new ArrayList<>(load.acknowledged);
+        for (String name : acknowledged) {
+            HttpResponse<String> entity = get(alice, CATALOG + "/api/v1/entities/component/default/" + name);
+            assertEquals(200, entity.statusCode(), "acknowledged write of " + name + " is present");
+        }
+        String erin = tokenOf("erin");
+        Set<String> expected = new HashSet<>();
+        acknowledged.forEach(name -> expected.add("component:default/" + name));
+        waitFor("the audit event of every acknowledged write", 90, () -> auditedCreates(erin, prefix).containsAll(expected));
+        System.out.printf("FAULT kill -9 %s: %d writes acknowledged (%d before the kill), %d refused or failed,"
+                + " %d present after restart, %d audit events delivered, back to ready %.1f s after the kill%n", victim,
+                acknowledged.size(), acknowledgedBeforeKill, load.refused.get(), acknowledged.size(), expected.size(),
+                secondsToReady);
+    }
+
+    @Test
+    @Order(3)
+    void provisioningKilledWhileReconcilingEndsEveryRequestReadyExactlyOnce() throws Exception {
+        String carol = tokenOf("carol");
+        List<String> ids = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String name = ProvisioningJourneyIT.unique("kill" + i + "-");
+            HttpResponse<String> created = send(carol, "POST", PROVISIONING + "/api/v1/environments",
+                    "{\"name\":\"" + name + "\",\"team\":\"search\",\"template\":\"ephemeral\"}");
+            assertTrue(created.statusCode() == 201 || created.statusCode() == 202, created.body());
+            ids.add(JSON.readTree(created.body()).path("id").asText());
+            names.add(name);
+        }
+        kill("provisioning-service");
+        up();
+        try {
+            waitFor("every environment READY after the restart", 120, () -> ids.stream().allMatch(id -> {
+                JsonNode env = json(carol, PROVISIONING + "/api/v1/environments/" + id);
+                return env != null && "READY".equals(env.path("state").asText());
+            }));
+            JsonNode list = json(carol, PROVISIONING + "/api/v1/environments");
+            for (String name : names) {
+                int requests = 0;
+                for (JsonNode item : list.isArray() ? list : list.path("items")) {
+                    if (name.equals(item.path("name").asText())) {
+                        requests++;
+                    }
+                }
+                assertEquals(1, requests, "one request named " + name);
+            }
+            System.out.printf("FAULT kill -9 provisioning-service: %d environments requested before the kill, all READY"
+                    + " once after the restart%n", ids.size());
+        } finally {
+            for (String id : ids) {
+                send(carol, "DELETE", PROVISIONING + "/api/v1/environments/" + id, null);
+            }
+        }
+    }
+
+    @Test
+    @Order(4)
+    void withKeycloakGoneIssuedTokensKeepWorkingAndNewLoginsFailClearly() throws Exception {
+        String alice = tokenOf("alice");
+        kill("keycloak");
+        try {
+            for (String base : List.of(CATALOG, PROVISIONING, ACCESS)) {
+                HttpResponse<String> ping = get(alice, base + "/api/v1/ping");
+                assertEquals(200, ping.statusCode(), base + " still verifies an issued token: " + ping.body());
+            }
+            String name = ProvisioningJourneyIT.unique("no-sso-");
+            HttpResponse<String> write = send(alice, "POST", CATALOG + "/api/v1/entities", """
+                    {"apiVersion":"backstage.io/v1alpha1","kind":"Component","metadata":{"name":"%s"},
+                     "spec":{"type":"service","lifecycle":"experimental","owner":"payments"}}""".formatted(name));
+            assertEquals(201, write.statusCode(), write.body());
+            for (Map.Entry<String, String> service : SERVICES.entrySet()) {
+                assertEquals(200, get(null, service.getValue() + "/q/health/live").statusCode(),
+                        service.getKey() + " is live");
+            }
+            // Longer than the readiness check caches its probe of the provider (5 s), so that the answers below
+            // come from probes that found Keycloak gone.
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
+            while (System.nanoTime() < until) {
+                for (String base : List.of(CATALOG, PROVISIONING, ACCESS)) {
+                    HttpResponse<String> ready = get(null, base + "/q/health/ready");
+                    assertEquals(200, ready.statusCode(), base + " stays ready on its cached keys: " + ready.body());
+                }
+                Thread.sleep(500);
+            }
+            assertTrue(get(null, CATALOG + "/q/health/ready").body().contains("unreachable"),
+                    "readiness reports the provider as unreachable");
+            Path home = Files.createTempDirectory("runway-cli-home");
+            ProcessBuilder cli = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", RunningPlatform.root().resolve("runway-cli/target/runway-cli.jar").toString(), "login",
+                    "--password", "-u", "alice").redirectErrorStream(true);
+            cli.environment().put("XDG_CONFIG_HOME", home.toString());
+            cli.environment().put("RUNWAY_PASSWORD", "runway-demo");
+            Process login = cli.start();
+            assertTrue(login.waitFor(60, TimeUnit.SECONDS), "the login gives up");
+            String said = new String(login.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(4, login.exitValue(), "exit code 4 means unreachable: " + said);
+            assertTrue(said.contains("localhost:8180"), "the message names what could not be reached: " + said);
+            System.out.printf("FAULT keycloak killed: issued token accepted by 3 services and a write, all ready, login"
+                    + " refused: %s%n", said.strip());
+        } finally {
+            up();
+        }
+        assertNotEquals("", tokenOf("alice"), "logins work again once Keycloak is back");
+    }
+
+    /** Sends catalog creates from a few threads until stopped, remembering what was acknowledged. */
+    private static final class CatalogLoad {
+        final ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
+        final AtomicInteger refused = new AtomicInteger();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final AtomicInteger sequence = new AtomicInteger();
+        private final List<Thread> threads = new ArrayList<>();
+
+        CatalogLoad(String token, String prefix, int clients) {
+            for (int i = 0; i < clients; i++) {
+                threads.add(new Thread(() -> {
+                    while (running.get()) {
+                        String name = prefix + "-" + sequence.incrementAndGet();
+                        try {
+                            HttpResponse<String> r = send(token, "POST", CATALOG + "/api/v1/entities", """
+                                    {"apiVersion":"backstage.io/v1alpha1","kind":"Component","metadata":{"name":"%s"},
+                                     "spec":{"type":"service","lifecycle":"experimental","owner":"payments"}}"""
+                                    .formatted(name));
+                            if (r.statusCode() / 100 == 2) {
+                                acknowledged.add(name);
+                            } else {
+                                refused.incrementAndGet();
+                                sleep(100);
+                            }
+                        } catch (IOException e) {
+                            refused.incrementAndGet();
+                            sleep(100);
+                        }
+                    }
+                }, "fault-load-" + i));
+            }
+        }
+
+        void start() {
+            threads.forEach(Thread::start);
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            for (Thread t : threads) {
+                t.join(30_000);
+            }
+        }
+    }
+
+    /** The refs of catalog creates under the prefix that access-service's audit log holds. */
+    private static Set<String> auditedCreates(String auditor, String prefix) {
+        Set<String> refs = new HashSet<>();
+        String cursor = null;
+        do {
+            String url = ACCESS + "/api/v1/audit?action=catalog.entity.create&limit=200&resource="
+                    + URLEncoder.encode("component:default/" + prefix, StandardCharsets.UTF_8)
+                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+            JsonNode page = json(auditor, url);
+            if (page == null) {
+                return refs;
+            }
+            page.path("items").forEach(item -> refs.add(item.path("resource").asText()));
+            cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
+        } while (cursor != null);
+        return refs;
+    }
+
+    /** SIGKILL to the part's whole process group, as recorded by bin/runway. */
+    private static void kill(String part) throws Exception {
+        Path pidFile = RunningPlatform.root().resolve(".runway/pids/" + part + ".pid");
+        String pid = Files.readString(pidFile).strip();
+        Process kill = new ProcessBuilder("kill", "-KILL", "--", "-" + pid).redirectErrorStream(true).start();
+        assertTrue(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -9 " + part);
+        waitFor(part + " to be gone", 30, () -> !ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive)
+                .orElse(false));
+    }
+
+    /** bin/runway up: starts only what is not running and waits until every service is ready. */
+    private static void up() throws Exception {
+        Path log = Path.of("target", "e2e", "faults-up.log");
+        Files.createDirectories(log.getParent());
+        ProcessBuilder pb = new ProcessBuilder(RunningPlatform.root().resolve("bin/runway").toString(), "up")
+                .directory(RunningPlatform.root().toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().put("RUNWAY_NO_BUILD", "1");
+        Process up = pb.start();
+        if (!up.waitFor(10, TimeUnit.MINUTES) || up.exitValue() != 0) {
+            throw new IllegalStateException("bin/runway up failed; see " + log.toAbsolutePath());
+        }
+    }
+
+    private static String tokenOf(String user) throws IOException, InterruptedException {
+        String form = "grant_type=password&client_id=runway-cli&username=" + user + "&password=runway-demo";
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                URI.create(RunningPlatform.KEYCLOAK + "/realms/runway/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return JSON.readTree(response.body()).path("access_token").asText();
+    }
+
+    private static HttpResponse<String> get(String token, String url) throws IOException, InterruptedException {
+        return send(token, "GET", url, null);
+    }
+
+    private static HttpResponse<String> send(String token, String method, String url, String json)
+            throws IOException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15))
+                .header("Accept", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    /** The JSON answer of a GET, or null when the service did not answer 200 (for polling). */
+    private static JsonNode json(String token, String url) {
+        try {
+            HttpResponse<String> r = get(token, url);
+            return r.statusCode() == 200 ? JSON.readTree(r.body()) : null;
+        } catch (IOException | InterruptedException e) {
+            return null;
+        }
+    }
+
+    private static void waitFor(String what, int seconds, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("gave up waiting " + seconds + " s for " + what);
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -69,9 +70,10 @@ public class AccessRequestResource {
     @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     public List<AccessRequestView> list(
             @QueryParam("awaiting") @Pattern(regexp = "me", message = "must be me") String awaiting,
+            @Parameter(description = "Page size, 1 to 1000 (default 100); anything else is refused with 400")
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         Caller me = caller.get();
-        var found = awaiting == null ? requests.mine(me, limit) : requests.awaiting(me);
+        var found = awaiting == null ? requests.mine(me, limit) : requests.awaiting(me, limit);
         return found.stream().map(AccessMapper::request).toList();
     }
 

@@ -28,6 +28,8 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -107,6 +109,9 @@ public class AuditResource {
             @Parameter(description = "ISO-8601 instant, inclusive") @QueryParam("from") String from,
             @Parameter(description = "ISO-8601 instant, exclusive") @QueryParam("to") String to,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size of format=json, 1 to runway.access.audit.max-page-size "
+                    + "(500 by default; default 50); anything else is refused with 400", schema = @Schema(
+                            type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50"))
             @QueryParam("limit") @DefaultValue("50") int limit,
             @Parameter(description = "json (one page, default), csv or jsonl (export)") @QueryParam("format") @DefaultValue("json") String format) {
         List<Problem.Violation> violations = new ArrayList<>();

@@ -17,6 +17,7 @@ import dev.runway.common.policy.BatchDecisionRequest;
 import dev.runway.common.policy.BatchDecisionResponse;
 import dev.runway.common.policy.Decision;
 import dev.runway.common.policy.DecisionRequest;
+import dev.runway.common.ratelimit.RateLimitExempt;
 import io.quarkus.security.Authenticated;
 
 /**
@@ -25,6 +26,8 @@ import io.quarkus.security.Authenticated;
  * token. Every decision is audited; a DENY is an answer (200), not an error.
  */
 @Path("/api/v1/decisions")
+@RateLimitExempt("a question, not a write: catalog- and provisioning-service ask it with the user's own token on "
+        + "their reads and writes, so limiting it would turn a user's catalog page into a 503")
 @Tag(name = "decisions")
 @Authenticated
 @Consumes(MediaType.APPLICATION_JSON)

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -58,6 +59,7 @@ public class RoleBindingResource {
     public List<RoleBindingView> list(
             @QueryParam("subject") @Pattern(regexp = Scopes.SUBJECT_REGEX, message = Scopes.SUBJECT_MESSAGE) String subject,
             @QueryParam("scope") @Pattern(regexp = Scopes.SCOPE_REGEX, message = Scopes.SCOPE_MESSAGE) String scope,
+            @Parameter(description = "Page size, 1 to 1000 (default 100); anything else is refused with 400")
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return bindings.search(subject, scope, limit).stream().map(AccessMapper::binding).toList();
     }

@@ -97,15 +97,16 @@ public class AccessRequestService {
         return requests.byRequester(caller.name(), limit);
     }
 
-    /** Pending requests the caller may approve: the approvals inbox. */
+    /** Pending requests the caller may approve, oldest first, at most {@code limit}: the approvals inbox. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<AccessRequest> awaiting(Caller caller) {
+    public List<AccessRequest> awaiting(Caller caller, int limit) {
         // The same policy as approve(), without auditing each row of a list page.
         Instant now = clock.instant();
         PolicyFacts facts = decisions.factsOf(caller.subject());
         return requests.pending(now).stream()
                 .filter(r -> PolicyEngine.decide(caller.subject(), Actions.ACCESS_REQUEST_APPROVE, policyResource(r),
                         facts, now).allowed())
+                .limit(limit)
                 .toList();
     }
 

@@ -18,4 +18,14 @@ class AccessPlatformContractTest extends PlatformContractTests {
     protected int minimumDocumentedOperations() {
         return 20;
     }
+
+    @Override
+    protected String developerWrite() {
+        return "POST /api/v1/access-requests";
+    }
+
+    @Override
+    protected int minimumPageSizeParameters() {
+        return 3;
+    }
 }

@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -127,7 +129,11 @@ public class EntityResource {
     @APIResponse(responseCode = "403", description = "Role not allowed")
     public EntityPage list(@BeanParam EntityQuery query,
             @QueryParam("sort") @Parameter(description = "name (default), -name, updatedAt, -updatedAt") String sort,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @Parameter(description = "Page size, 1 to runway.catalog.max-page-size "
+                    + "(500 by default; default 50); anything else is refused with 400", schema = @Schema(
+                            type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50"))
+            Integer limit,
             @QueryParam("fields") @Parameter(description = "Comma-separated dot paths, e.g. metadata.title,spec.owner")
             String fields) {
         return queries.list(query, sort, cursor, limit, fields);

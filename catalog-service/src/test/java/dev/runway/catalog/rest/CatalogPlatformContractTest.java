@@ -18,4 +18,14 @@ class CatalogPlatformContractTest extends PlatformContractTests {
     protected int minimumDocumentedOperations() {
         return 22;
     }
+
+    @Override
+    protected String developerWrite() {
+        return "POST /api/v1/entities";
+    }
+
+    @Override
+    protected int minimumPageSizeParameters() {
+        return 3;
+    }
 }

@@ -9,6 +9,7 @@ public enum ProblemKind {
     CONFLICT(409, "conflict", "Conflict"),
     PRECONDITION_FAILED(412, "precondition-failed", "Precondition failed"),
     UNPROCESSABLE(422, "unprocessable", "Request cannot be processed"),
+    TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),
     INTERNAL(500, "internal", "Internal error"),
     UPSTREAM_UNAVAILABLE(503, "upstream-unavailable", "Upstream unavailable");
 

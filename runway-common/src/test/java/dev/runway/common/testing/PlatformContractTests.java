@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,12 +16,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.runway.common.ratelimit.RateLimitClock;
+import dev.runway.common.ratelimit.WriteRateLimiter;
+import io.quarkus.arc.Arc;
+import io.quarkus.test.junit.QuarkusMock;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 
@@ -31,8 +41,21 @@ import io.restassured.response.ValidatableResponse;
  */
 public abstract class PlatformContractTests {
 
+    /** Query parameters that set a page size. */
+    private static final Set<String> PAGE_SIZE_PARAMETERS = Set.of("limit", "size", "pagesize", "page-size", "page_size",
+            "perpage", "per_page", "max");
+
     /** An endpoint any authenticated caller may GET. */
     protected abstract String authenticatedPath();
+
+    /**
+     * A write a developer may attempt, as {@code "METHOD /api/..."}; its body {@code {}} must be refused (4xx) before
+     * anything is stored.
+     */
+    protected abstract String developerWrite();
+
+    /** A floor for the page-size parameters the service documents, so that renaming them cannot pass unnoticed. */
+    protected abstract int minimumPageSizeParameters();
 
     @Test
     void validTokenIsAccepted() {
@@ -168,6 +191,135 @@ public abstract class PlatformContractTests {
     /** A floor for the operations the service documents, so that an empty OpenAPI document cannot pass. */
     protected int minimumDocumentedOperations() {
         return 3;
+    }
+
+    /**
+     * The shared write limiter is in this service's request path: a user whose bucket is empty gets a problem+json
+     * 429 with Retry-After on a write, while her reads, another user's writes and a service account's writes go
+     * through. The limiter's clock is stopped so that no refill can race the assertions.
+     */
+    @Test
+    void writesOfAUserBeyondHerBucketAre429ButNotHerReadsNorOthers() {
+        long now = System.nanoTime();
+        QuarkusMock.installMockForType(new RateLimitClock() {
+            @Override
+            public long nanoTime() {
+                return now;
+            }
+        }, RateLimitClock.class);
+        WriteRateLimiter limiter = Arc.container().instance(WriteRateLimiter.class).get();
+        String script = "rl-script-" + UUID.randomUUID().toString().substring(0, 8);
+        String serviceClient = "rl-" + UUID.randomUUID().toString().substring(0, 8);
+        exhaust(limiter, script);
+        exhaust(limiter, "service-account-" + serviceClient);
+        String[] write = developerWrite().split(" ", 2);
+        String token = TestTokens.user(script, List.of("payments"), "developer");
+        double refusedBefore = refusedWrites();
+
+        given().auth().oauth2(token).contentType("application/json").body("{}")
+                .when().request(write[0], write[1])
+                .then().statusCode(429)
+                .contentType(startsWith("application/problem+json"))
+                .header("Retry-After", matchesPattern("[1-9][0-9]*"))
+                .body("status", equalTo(429))
+                .body("type", equalTo("https://runway.dev/problems/too-many-requests"));
+        given().auth().oauth2(token).when().get(authenticatedPath()).then().statusCode(200);
+        int other = given().auth().oauth2(TestTokens.user("rl-other-" + script, List.of("payments"), "developer"))
+                .contentType("application/json").body("{}").when().request(write[0], write[1]).then()
+                .extract().statusCode();
+        assertTrue(other != 429 && other < 500, "another user's write answered " + other);
+        int service = given().auth().oauth2(TestTokens.service(serviceClient))
+                .contentType("application/json").body("{}").when().request(write[0], write[1]).then()
+                .extract().statusCode();
+        assertTrue(service != 429 && service < 500, "a service account's write answered " + service);
+        assertEquals(refusedBefore + 1, refusedWrites(), "runway_rate_limited_total counts the one refusal");
+    }
+
+    private static double refusedWrites() {
+        String name = ConfigProvider.getConfig().getValue("quarkus.application.name", String.class);
+        Matcher counter = Pattern.compile("(?m)^runway_rate_limited_total\\{service=\"" + Pattern.quote(name)
+                + "\"} (\\S+)$").matcher(given().when().get("/q/metrics").then().statusCode(200).extract().asString());
+        return counter.find() ? Double.parseDouble(counter.group(1)) : 0;
+    }
+
+    /**
+     * Every page-size parameter of a GET under {@code /api/} documents its bounds (minimum at least 1, a maximum), and
+     * an over-cap, zero, negative or non-numeric value is refused with a problem+json 4xx or at least never yields a
+     * 5xx or more items than the cap.
+     */
+    @Test
+    void everyPageSizeParameterIsCappedAndValidated() throws Exception {
+        String token = TestTokens.user("rl-pager", List.of("payments"), "developer", "platform-admin", "auditor");
+        JsonNode paths = new ObjectMapper().readTree(given().when().get("/q/openapi?format=json").then()
+                .statusCode(200).extract().asString()).path("paths");
+        List<String> failures = new ArrayList<>();
+        int found = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> path = it.next();
+            JsonNode get = path.getValue().path("get");
+            if (!path.getKey().startsWith("/api/") || get.isMissingNode()) {
+                continue;
+            }
+            String concrete = path.getKey().replaceAll("\\{[^}]+}", "00000000-0000-4000-8000-000000000000");
+            for (JsonNode parameter : get.path("parameters")) {
+                String name = parameter.path("name").asText();
+                if (!"query".equals(parameter.path("in").asText())
+                        || !PAGE_SIZE_PARAMETERS.contains(name.toLowerCase(Locale.ROOT))) {
+                    continue;
+                }
+                found++;
+                String where = "GET " + path.getKey() + "?" + name;
+                JsonNode schema = parameter.path("schema");
+                if (!schema.path("maximum").isNumber() || schema.path("minimum").asLong(0) < 1) {
+                    failures.add(where + ": the schema documents no minimum >= 1 and maximum: " + schema);
+                    continue;
+                }
+                long cap = schema.path("maximum").asLong();
+                for (String value : List.of(String.valueOf(cap + 1), "1000000", "0", "-1", "ten", "")) {
+                    Response response = given().auth().oauth2(token).queryParam(name, value).when().get(concrete);
+                    int status = response.statusCode();
+                    String what = where + "=" + value + " -> " + status;
+                    if (status >= 500) {
+                        failures.add(what);
+                    } else if (status >= 400 && !response.contentType().startsWith("application/problem+json")) {
+                        failures.add(what + " without problem+json");
+                    } else if (status < 300 && items(response) > cap) {
+                        failures.add(what + " with " + items(response) + " items, more than the cap " + cap);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), failures);
+        assertTrue(found >= minimumPageSizeParameters(), "page-size parameters found: " + found);
+    }
+
+    private static void exhaust(WriteRateLimiter limiter, String user) {
+        while (limiter.tryAcquire(user).isEmpty()) {
+            // spend every write the user has: the clock is stopped, so none comes back
+        }
+    }
+
+    /** The items of a page: the array itself, or the longest array among the page object's fields. */
+    private static int items(Response response) {
+        String body = response.asString();
+        if (body == null || body.isBlank() || !response.contentType().contains("json")) {
+            return 0;
+        }
+        try {
+            JsonNode json = new ObjectMapper().readTree(body);
+            if (json.isArray()) {
+                return json.size();
+            }
+            int most = 0;
+            for (JsonNode field : json) {
+                if (field.isArray()) {
+                    most = Math.max(most, field.size());
+                }
+            }
+            return most;
+        } catch (Exception e) {
+            throw new AssertionError("a 2xx page that is not JSON: " + body, e);
+        }
     }
 
     protected static void assertUnauthenticated(ValidatableResponse response) {

@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -72,7 +74,10 @@ public class DeploymentResource {
     public List<DeploymentView> list(
             @QueryParam("entity") @Parameter(description = "Entity ref, default kind Component") String entity,
             @QueryParam("environment") String environment,
-            @QueryParam("limit") @Parameter(description = "1 to 500, default 50") Integer limit) {
+            @QueryParam("limit") @Parameter(description = "Page size, 1 to runway.catalog.max-page-size "
+                    + "(500 by default; default 50); anything else is refused with 400", schema = @Schema(
+                            type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50"))
+            Integer limit) {
         return deployments.list(entity, environment, limit);
     }
 

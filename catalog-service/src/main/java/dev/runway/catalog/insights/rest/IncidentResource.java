@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -91,7 +93,10 @@ public class IncidentResource {
     public List<IncidentView> list(
             @QueryParam("entity") @Parameter(description = "Entity ref, default kind Component") String entity,
             @QueryParam("open") @Parameter(description = "true: unresolved only; false: resolved only") Boolean open,
-            @QueryParam("limit") @Parameter(description = "1 to 500, default 50") Integer limit) {
+            @QueryParam("limit") @Parameter(description = "Page size, 1 to runway.catalog.max-page-size "
+                    + "(500 by default; default 50); anything else is refused with 400", schema = @Schema(
+                            type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50"))
+            Integer limit) {
         return incidents.list(entity, open, limit);
     }
 

@@ -27,7 +27,9 @@ public final class Launcher {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Launcher()).setExecutionExceptionHandler(Launcher::reportFailure);
+        // bin/runway passes its defaults first; an option the user repeats after them wins
+        return new CommandLine(new Launcher()).setExecutionExceptionHandler(Launcher::reportFailure)
+                .setOverwrittenOptionsAllowed(true);
     }
 
     /** A failure to start is reported as its chain of messages: the server's own log is already on stderr. */

@@ -67,6 +67,10 @@ public final class LoadCommand implements Callable<Integer> {
             description = "bin/runway's pid files, for CPU and RSS of each part (default: ${DEFAULT-VALUE}).")
     Path pids;
 
+    @Option(names = "--postmaster-pid", paramLabel = "FILE", defaultValue = ".runway/postgres/data/postmaster.pid",
+            description = "PostgreSQL's postmaster.pid: its server processes count towards the postgres part.")
+    Path postmasterPid;
+
     @Option(names = "--catalog-url", defaultValue = "http://127.0.0.1:8081") String catalogUrl;
     @Option(names = "--provisioning-url", defaultValue = "http://127.0.0.1:8082") String provisioningUrl;
     @Option(names = "--access-url", defaultValue = "http://127.0.0.1:8083") String accessUrl;
@@ -77,7 +81,9 @@ public final class LoadCommand implements Callable<Integer> {
     String jdbcBase;
     @Option(names = "--demo-password", defaultValue = "runway-demo") String demoPassword;
     @Option(names = "--service-client", defaultValue = "catalog-service") String serviceClient;
-    @Option(names = "--service-secret", defaultValue = "${env:RUNWAY_CATALOG_CLIENT_SECRET:-catalog-service-demo-secret}")
+    /** From the environment (bin/runway exports it), so that it is not on a command line that ps shows. */
+    @Option(names = "--service-secret", defaultValue = "${env:RUNWAY_CATALOG_CLIENT_SECRET:-catalog-service-demo-secret}",
+            description = "Secret of --service-client (default: $RUNWAY_CATALOG_CLIENT_SECRET, else the demo secret).")
     String serviceSecret;
 
     static Duration parseDuration(String text) {
@@ -143,7 +149,7 @@ public final class LoadCommand implements Callable<Integer> {
 
         err.println("load " + s.name() + ": platform phase, " + c + " clients, " + duration + " or " + maxRequests
                 + " requests");
-        ResourceMonitor monitor = new ResourceMonitor(pids, new ProcStats(Path.of("/proc")),
+        ResourceMonitor monitor = new ResourceMonitor(pids, postmasterPid, new ProcStats(Path.of("/proc")),
                 ResourceMonitor.clockTicksPerSecond());
         Measurements platform;
         Map<String, ResourceMonitor.Usage> usage;
@@ -173,6 +179,7 @@ public final class LoadCommand implements Callable<Integer> {
                 .format(started);
         Path md = ReportWriter.write(out, name, report);
         spec.commandLine().getOut().print(Files.readString(md));
+        spec.commandLine().getOut().flush();
         err.println("load " + s.name() + ": report " + md + " and " + md.resolveSibling(name + ".json"));
         return 0;
     }

@@ -25,16 +25,24 @@ public final class ResourceMonitor implements AutoCloseable {
     private final Map<String, Long> peak = new ConcurrentHashMap<>();
     private final long ticksPerSecond;
     private final Thread sampler;
+    private int postmaster;
     private volatile boolean running = true;
 
-    public ResourceMonitor(Path pidDirectory, ProcStats proc, long ticksPerSecond) {
+    /**
+     * @param postmasterPid PostgreSQL's postmaster file: pg_ctl daemonizes the server, so its processes are not
+     *                      children of the launcher JVM that bin/runway's pid file names; their tree is added to it
+     */
+    public ResourceMonitor(Path pidDirectory, Path postmasterPid, ProcStats proc, long ticksPerSecond) {
         this.proc = proc;
         this.ticksPerSecond = ticksPerSecond;
         for (String part : PARTS) {
             readPid(pidDirectory.resolve(part + ".pid")).ifPresent(pid -> pids.put(part, pid));
         }
+        if (pids.containsKey("postgres")) {
+            readPid(postmasterPid).ifPresent(pid -> postmaster = pid);
+        }
         pids.forEach((part, pid) -> {
-            ProcStats.Sample s = proc.sampleTree(pid);
+            ProcStats.Sample s = sample(part, pid);
             before.put(part, s);
             peak.put(part, s.rssKib());
         });
@@ -43,9 +51,20 @@ public final class ResourceMonitor implements AutoCloseable {
         sampler.start();
     }
 
+    private ProcStats.Sample sample(String part, int pid) {
+        ProcStats.Sample s = proc.sampleTree(pid);
+        if (part.equals("postgres") && postmaster > 0) {
+            ProcStats.Sample server = proc.sampleTree(postmaster);
+            s = new ProcStats.Sample(s.processes() + server.processes(), s.rssKib() + server.rssKib(),
+                    s.cpuTicks() + server.cpuTicks());
+        }
+        return s;
+    }
+
+    /** The first line of a pid file (postmaster.pid has more lines after it). */
     private static java.util.Optional<Integer> readPid(Path file) {
         try {
-            return java.util.Optional.of(Integer.parseInt(Files.readString(file).trim()));
+            return java.util.Optional.of(Integer.parseInt(Files.readString(file).lines().findFirst().orElse("").trim()));
         } catch (IOException | NumberFormatException e) {
             return java.util.Optional.empty();
         }
@@ -58,7 +77,7 @@ public final class ResourceMonitor implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
-            pids.forEach((part, pid) -> peak.merge(part, proc.sampleTree(pid).rssKib(), Math::max));
+            pids.forEach((part, pid) -> peak.merge(part, sample(part, pid).rssKib(), Math::max));
         }
     }
 
@@ -66,7 +85,7 @@ public final class ResourceMonitor implements AutoCloseable {
         close();
         Map<String, Usage> usage = new LinkedHashMap<>();
         pids.forEach((part, pid) -> {
-            ProcStats.Sample after = proc.sampleTree(pid);
+            ProcStats.Sample after = sample(part, pid);
             ProcStats.Sample b = before.get(part);
             usage.put(part, new Usage(pid, Math.max(0, after.cpuTicks() - b.cpuTicks()) / (double) ticksPerSecond,
                     b.rssKib(), after.rssKib(), Math.max(peak.get(part), after.rssKib())));

@@ -71,16 +71,29 @@ public final class LoadCommand implements Callable<Integer> {
             description = "PostgreSQL's postmaster.pid: its server processes count towards the postgres part.")
     Path postmasterPid;
 
-    @Option(names = "--catalog-url", defaultValue = "http://127.0.0.1:8081") String catalogUrl;
-    @Option(names = "--provisioning-url", defaultValue = "http://127.0.0.1:8082") String provisioningUrl;
-    @Option(names = "--access-url", defaultValue = "http://127.0.0.1:8083") String accessUrl;
-    @Option(names = "--keycloak-url", defaultValue = "http://127.0.0.1:8180") String keycloakUrl;
-    @Option(names = "--realm", defaultValue = "runway") String realm;
+    @Option(names = "--catalog-url", defaultValue = "http://127.0.0.1:8081",
+            paramLabel = "URL", description = "catalog-service, loopback only (default: ${DEFAULT-VALUE}).")
+    String catalogUrl;
+    @Option(names = "--provisioning-url", defaultValue = "http://127.0.0.1:8082",
+            paramLabel = "URL", description = "provisioning-service, loopback only (default: ${DEFAULT-VALUE}).")
+    String provisioningUrl;
+    @Option(names = "--access-url", defaultValue = "http://127.0.0.1:8083",
+            paramLabel = "URL", description = "access-service, loopback only (default: ${DEFAULT-VALUE}).")
+    String accessUrl;
+    @Option(names = "--keycloak-url", defaultValue = "http://127.0.0.1:8180",
+            paramLabel = "URL", description = "Keycloak, loopback only (default: ${DEFAULT-VALUE}).")
+    String keycloakUrl;
+    @Option(names = "--realm", defaultValue = "runway", description = "Keycloak realm (default: ${DEFAULT-VALUE}).")
+    String realm;
     @Option(names = "--jdbc-url", defaultValue = "jdbc:postgresql://127.0.0.1:15432/",
             description = "Base JDBC URL of the platform's PostgreSQL (user postgres, no password); the database is appended.")
     String jdbcBase;
-    @Option(names = "--demo-password", defaultValue = "runway-demo") String demoPassword;
-    @Option(names = "--service-client", defaultValue = "catalog-service") String serviceClient;
+    @Option(names = "--demo-password", defaultValue = "runway-demo",
+            description = "Password of the demo users (default: the demo realm's).")
+    String demoPassword;
+    @Option(names = "--service-client", defaultValue = "catalog-service",
+            description = "Confidential client whose token calls the decision endpoints (default: ${DEFAULT-VALUE}).")
+    String serviceClient;
     /** From the environment (bin/runway exports it), so that it is not on a command line that ps shows. */
     @Option(names = "--service-secret", defaultValue = "${env:RUNWAY_CATALOG_CLIENT_SECRET:-catalog-service-demo-secret}",
             description = "Secret of --service-client (default: $RUNWAY_CATALOG_CLIENT_SECRET, else the demo secret).")

@@ -1,20 +1,23 @@
 package dev.runway.launcher;
 
 import dev.runway.launcher.kubernetes.KubernetesSandboxCommand;
+import dev.runway.launcher.load.LoadCommand;
 import dev.runway.launcher.postgres.PostgresCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * Entry point of {@code runway-launcher.jar}: the local infrastructure that {@code bin/runway} starts on a
- * developer machine. Every subcommand runs in the foreground until SIGTERM/SIGINT and prints one {@code READY}
- * line on stdout once it serves; logs go to stderr.
+ * developer machine. The infrastructure subcommands run in the foreground until SIGTERM/SIGINT and print one
+ * {@code READY} line on stdout once they serve; logs go to stderr. {@code load} runs a bounded load scenario against
+ * the running platform and exits.
  */
 @Command(name = "runway-launcher",
         mixinStandardHelpOptions = true,
         versionProvider = Launcher.Version.class,
         description = "Runs the local infrastructure of Runway in the foreground.",
-        subcommands = { PostgresCommand.class, KubernetesSandboxCommand.class, CommandLine.HelpCommand.class })
+        subcommands = { PostgresCommand.class, KubernetesSandboxCommand.class, LoadCommand.class,
+            CommandLine.HelpCommand.class })
 public final class Launcher {
 
     public static void main(String[] args) {
@@ -24,7 +27,9 @@ public final class Launcher {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Launcher()).setExecutionExceptionHandler(Launcher::reportFailure);
+        // bin/runway passes its defaults first; an option the user repeats after them wins
+        return new CommandLine(new Launcher()).setExecutionExceptionHandler(Launcher::reportFailure)
+                .setOverwrittenOptionsAllowed(true);
     }
 
     /** A failure to start is reported as its chain of messages: the server's own log is already on stderr. */

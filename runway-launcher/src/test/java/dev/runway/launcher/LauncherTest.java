@@ -53,4 +53,26 @@ class LauncherTest {
         assertTrue(errors.toString().startsWith("runway-launcher k8s-sandbox: "), errors::toString);
         assertFalse(errors.toString().contains("\tat "), errors::toString);
     }
+
+    @Test
+    void loadRefusesANonLoopbackTargetBeforeSendingAnything() {
+        StringWriter errors = new StringWriter();
+        CommandLine launcher = Launcher.commandLine().setErr(new PrintWriter(errors));
+
+        int exit = launcher.execute("load", "catalog-reads", "--catalog-url", "http://10.0.0.7:8081");
+
+        assertEquals(CommandLine.ExitCode.USAGE, exit);
+        assertTrue(errors.toString().contains("--catalog-url must be on the loopback interface"), errors::toString);
+    }
+
+    @Test
+    void loadRejectsAnUnknownScenarioAndAnUnboundedRun() {
+        StringWriter errors = new StringWriter();
+        CommandLine launcher = Launcher.commandLine().setErr(new PrintWriter(errors));
+
+        assertEquals(CommandLine.ExitCode.USAGE, launcher.execute("load", "tuesday"));
+        assertTrue(errors.toString().contains("unknown scenario 'tuesday'"), errors::toString);
+        assertEquals(CommandLine.ExitCode.USAGE, launcher.execute("load", "decisions", "--max-requests", "0"));
+        assertEquals(CommandLine.ExitCode.USAGE, launcher.execute("load", "decisions", "--duration", "forever"));
+    }
 }

@@ -1,0 +1,298 @@
+package dev.runway.launcher.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/** Catalog reads and imports through catalog-service, and the SQL it runs for them. */
+public final class CatalogScenarios {
+    public static final String ADMIN = "dave";
+    static final String[] USERS = { "alice", "bob", "carol", "frank", "dave", "erin" };
+    static final String[] WORDS = { "ledger", "checkout", "invoice", "ranking", "indexer", "query", "gateway", "billing",
+            "crawler", "fraud", "payout", "suggest" };
+    static final int IMPORT_BATCH = 500;
+
+    // The statements of catalog-service's EntityRepository, RelationRepository and EntitySearchRepository.
+    static final String SQL_BY_REF = "SELECT id, ref, kind, namespace, name, type, lifecycle, owner_ref, system_ref,"
+            + " tags, labels, body, search_text, etag, version, created_at, created_by, updated_at, updated_by,"
+            + " deleted_at, deleted_by FROM entity WHERE ref = ?";
+    static final String SQL_OUTGOING = "SELECT DISTINCT r.type, r.target_ref, (e.id IS NOT NULL) AS resolved"
+            + " FROM entity_relation r LEFT JOIN entity e ON e.ref = r.target_ref AND e.deleted_at IS NULL"
+            + " WHERE r.source_ref = ? ORDER BY r.type, r.target_ref";
+    static final String SQL_PAGE_BY_OWNER = "SELECT ref, CAST(body AS text), etag, CAST(id AS text), name FROM entity"
+            + " WHERE deleted_at IS NULL AND kind = ? AND owner_ref = ? ORDER BY name, ref LIMIT 21";
+    static final String SQL_FACET = "SELECT value, sum(n) FROM (SELECT value, count AS n FROM entity_facet_count"
+            + " WHERE field = ? UNION ALL SELECT value, delta FROM entity_facet_delta WHERE field = ?) x"
+            + " GROUP BY value HAVING sum(n) > 0 ORDER BY sum(n) DESC, value LIMIT 100";
+    static final String SQL_SEARCH = "SELECT ref, CAST(body AS text), etag, CAST(id AS text), name FROM entity"
+            + " WHERE deleted_at IS NULL AND search @@ websearch_to_tsquery('simple', ?) ORDER BY name, ref LIMIT 21";
+    static final String[] FACET_FIELDS = { "kind", "owner", "lifecycle", "type" };
+
+    private CatalogScenarios() {
+    }
+
+    /** What the catalog holds, read once before the load: refs to fetch, owners to filter by. */
+    static final class Snapshot {
+        final List<String[]> refs = new ArrayList<>(); // kind, namespace, name
+        final List<String> owners = new ArrayList<>();
+
+        String canonicalRef(int i) {
+            String[] r = refs.get(i);
+            return r[0].toLowerCase() + ":" + r[1] + "/" + r[2].toLowerCase();
+        }
+
+        static Snapshot read(Platform p, int maxRefs) throws Exception {
+            Snapshot s = new Snapshot();
+            URI catalog = p.urls().catalog();
+            String cursor = null;
+            do {
+                Platform.Response r = p.send("GET", catalog, "/api/v1/entities?kind=component&limit=100&fields=metadata.name"
+                        + (cursor == null ? "" : "&cursor=" + Platform.q(cursor)), p.userToken(ADMIN), null, null);
+                if (!r.ok()) {
+                    throw new IllegalStateException("catalog list answered " + r.status() + ": " + r.body());
+                }
+                JsonNode page = r.json();
+                for (JsonNode item : page.path("items")) {
+                    s.refs.add(new String[] { "component", item.path("metadata").path("namespace").asText("default"),
+                            item.path("metadata").path("name").asText() });
+                }
+                cursor = page.path("nextCursor").asText(null);
+            } while (cursor != null && s.refs.size() < maxRefs);
+            Platform.Response f = p.send("GET", catalog, "/api/v1/entities/facets?field=owner&kind=component",
+                    p.userToken(ADMIN), null, null);
+            for (JsonNode v : f.json().path("values")) {
+                s.owners.add(v.path("value").asText());
+            }
+            if (s.refs.isEmpty() || s.owners.isEmpty()) {
+                throw new IllegalStateException("the catalog holds no component: run with --seed N to import some");
+            }
+            return s;
+        }
+    }
+
+    static String component(String name, String owner, String description, int generation) {
+        return "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: " + name
+                + "\n  description: " + description + "\n  tags: [loadbench]\n  annotations:\n"
+                + "    runway.dev/loadbench-generation: \"" + generation + "\"\nspec:\n  type: service\n"
+                + "  lifecycle: experimental\n  owner: " + owner + "\n";
+    }
+
+    static String description(int i) {
+        return WORDS[i % WORDS.length] + " " + WORDS[(i / WORDS.length) % WORDS.length] + " synthetic component " + i;
+    }
+
+    /** Imports {@code count} synthetic components (loadbench-seed-N, owned by payments or search) as the admin. */
+    static void seed(Platform p, int count) throws Exception {
+        for (int start = 0; start < count; start += IMPORT_BATCH) {
+            StringBuilder yaml = new StringBuilder();
+            for (int i = start; i < Math.min(count, start + IMPORT_BATCH); i++) {
+                yaml.append("---\n").append(component("loadbench-seed-" + i, i % 2 == 0 ? "payments" : "search",
+                        description(i), 0));
+            }
+            Platform.Response r = p.send("POST", p.urls().catalog(), "/api/v1/entities/import", p.userToken(ADMIN),
+                    "application/yaml", yaml.toString());
+            if (!r.ok()) {
+                throw new IllegalStateException("seeding import answered " + r.status() + ": " + r.body());
+            }
+        }
+    }
+
+    /** One catalog read of a browsing user, through the API. */
+    static Runner.Action read(Platform p, Snapshot s, String user, SplittableRandom random) throws Exception {
+        String token = p.userToken(user);
+        URI catalog = p.urls().catalog();
+        int kind = random.nextInt(10);
+        if (kind < 4) {
+            String[] ref = s.refs.get(random.nextInt(s.refs.size()));
+            return new Runner.Action("catalog.get-by-ref", () -> status(p.send("GET", catalog,
+                    "/api/v1/entities/" + ref[0] + "/" + ref[1] + "/" + Platform.q(ref[2]), token, null, null)));
+        } else if (kind < 7) {
+            String owner = s.owners.get(random.nextInt(s.owners.size()));
+            return new Runner.Action("catalog.list-by-owner", () -> status(p.send("GET", catalog,
+                    "/api/v1/entities?kind=component&owner=" + Platform.q(owner) + "&limit=20", token, null, null)));
+        } else if (kind < 8) {
+            String field = FACET_FIELDS[random.nextInt(FACET_FIELDS.length)];
+            return new Runner.Action("catalog.facets", () -> status(p.send("GET", catalog,
+                    "/api/v1/entities/facets?field=" + field, token, null, null)));
+        } else {
+            String word = WORDS[random.nextInt(WORDS.length)];
+            return new Runner.Action("catalog.search", () -> status(p.send("GET", catalog,
+                    "/api/v1/entities?q=" + word + "&limit=20", token, null, null)));
+        }
+    }
+
+    /** The same read, as catalog-service's SQL. */
+    static Runner.Action readSql(Connection c, Snapshot s, SplittableRandom random) {
+        int kind = random.nextInt(10);
+        if (kind < 4) {
+            String ref = s.canonicalRef(random.nextInt(s.refs.size()));
+            return new Runner.Action("catalog.get-by-ref", () -> {
+                drain(c, SQL_BY_REF, ref);
+                drain(c, SQL_OUTGOING, ref);
+                return "ok";
+            });
+        } else if (kind < 7) {
+            String owner = s.owners.get(random.nextInt(s.owners.size()));
+            return new Runner.Action("catalog.list-by-owner", () -> drain(c, SQL_PAGE_BY_OWNER, "component", owner));
+        } else if (kind < 8) {
+            String field = FACET_FIELDS[random.nextInt(FACET_FIELDS.length)];
+            return new Runner.Action("catalog.facets", () -> drain(c, SQL_FACET, field, field));
+        } else {
+            String word = WORDS[random.nextInt(WORDS.length)];
+            return new Runner.Action("catalog.search", () -> drain(c, SQL_SEARCH, word));
+        }
+    }
+
+    static String status(Platform.Response r) {
+        return Integer.toString(r.status());
+    }
+
+    /** Runs a query and reads every column of every row, as the service does. */
+    static String drain(Connection c, String sql, Object... args) throws Exception {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    for (int i = 1; i <= columns; i++) {
+                        rs.getObject(i);
+                    }
+                }
+            }
+        }
+        return "ok";
+    }
+
+    public static final class Reads extends Scenario {
+        private Snapshot snapshot;
+
+        @Override
+        public String name() {
+            return "catalog-reads";
+        }
+
+        @Override
+        public void prepare(Context ctx) throws Exception {
+            if (ctx.seed > 0) {
+                seed(ctx.platform, ctx.seed);
+                ctx.notes.add("Seeded " + ctx.seed + " synthetic components (loadbench-seed-*) through the import API"
+                        + " before the run.");
+            }
+            snapshot = Snapshot.read(ctx.platform, 5000);
+            ctx.notes.add("Read mix: 40% by ref, 30% component page filtered by owner, 10% facets of the whole catalog,"
+                    + " 20% full-text; " + snapshot.refs.size() + " component refs and " + snapshot.owners.size()
+                    + " owners sampled; users alice, bob, carol, frank, dave, erin round-robin over clients.");
+        }
+
+        @Override
+        protected Runner.Workload workload(Context ctx) {
+            return (client, random) -> read(ctx.platform, snapshot, USERS[client % USERS.length], random);
+        }
+
+        @Override
+        public Baseline baseline(Context ctx) {
+            return new Baseline("runway_catalog", "catalog-service's own statements (by ref + outgoing relations,"
+                    + " keyset page, maintained facet counts, full-text page) over JDBC, same mix, same clients, no"
+                    + " HTTP, no token check, no JSON mapping.",
+                    (c, client, random) -> readSql(c, snapshot, random));
+        }
+    }
+
+    public static final class Import extends Scenario {
+        private final java.util.concurrent.atomic.AtomicInteger generation = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public String name() {
+            return "catalog-import";
+        }
+
+        /** Each client re-imports its own 500 names, changed each time: the first batch creates, later ones update. */
+        private String batch(int client, int gen) {
+            StringBuilder yaml = new StringBuilder();
+            for (int i = 0; i < IMPORT_BATCH; i++) {
+                yaml.append("---\n").append(component("loadbench-import-c" + client + "-" + i,
+                        i % 2 == 0 ? "payments" : "search", description(i), gen));
+            }
+            return yaml.toString();
+        }
+
+        @Override
+        public void prepare(Context ctx) {
+            ctx.notes.add("Each request imports one multi-document YAML of " + IMPORT_BATCH + " components as dave;"
+                    + " client N re-imports loadbench-import-cN-0..499 with a changed annotation, so its first"
+                    + " request creates and later ones update (the catalog grows by at most clients x 500).");
+        }
+
+        @Override
+        protected Runner.Workload workload(Context ctx) {
+            Platform p = ctx.platform;
+            return (client, random) -> {
+                String yaml = batch(client, generation.incrementAndGet());
+                String token = p.userToken(ADMIN);
+                return new Runner.Action("catalog.import-500", () -> status(p.send("POST", p.urls().catalog(),
+                        "/api/v1/entities/import", token, "application/yaml", yaml)));
+            };
+        }
+
+        @Override
+        public void prepareBaselineConnection(Connection c) throws Exception {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TEMP TABLE IF NOT EXISTS loadbench_entity (LIKE entity INCLUDING ALL)");
+            }
+            c.setAutoCommit(false);
+        }
+
+        @Override
+        public Baseline baseline(Context ctx) {
+            return new Baseline("runway_catalog", "an upsert of the same 500 rows (columns of catalog-service's entity"
+                    + " row, JSON body, generated tsvector, the same indexes) in one transaction per batch, into a"
+                    + " per-connection TEMP copy of the entity table (so unlogged: no WAL), without validation,"
+                    + " relations, history or outbox.",
+                    (c, client, random) -> {
+                        int gen = generation.incrementAndGet();
+                        return new Runner.Action("catalog.import-500", () -> upsert(c, client, gen));
+                    });
+        }
+
+        private static String upsert(Connection c, int client, int gen) throws Exception {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO loadbench_entity (id, ref, kind, namespace,"
+                    + " name, type, lifecycle, owner_ref, tags, labels, body, search_text, etag, version, created_at,"
+                    + " created_by, updated_at, updated_by) VALUES (gen_random_uuid(), ?, 'component', 'default', ?,"
+                    + " 'service', 'experimental', ?, '{loadbench}', '{}', CAST(? AS jsonb), ?, md5(?), 1, now(),"
+                    + " 'dave', now(), 'dave') ON CONFLICT (ref) DO UPDATE SET body = excluded.body, search_text ="
+                    + " excluded.search_text, etag = excluded.etag, version = loadbench_entity.version + 1,"
+                    + " updated_at = now()")) {
+                for (int i = 0; i < IMPORT_BATCH; i++) {
+                    String name = "loadbench-import-c" + client + "-" + i;
+                    String owner = "group:default/" + (i % 2 == 0 ? "payments" : "search");
+                    String body = Platform.JSON.writeValueAsString(java.util.Map.of("apiVersion",
+                            "backstage.io/v1alpha1", "kind", "Component", "metadata", java.util.Map.of("name", name,
+                                    "description", description(i), "annotations", java.util.Map.of(
+                                            "runway.dev/loadbench-generation", Integer.toString(gen))),
+                            "spec", java.util.Map.of("type", "service", "lifecycle", "experimental", "owner", owner)));
+                    s.setString(1, "component:default/" + name);
+                    s.setString(2, name);
+                    s.setString(3, owner);
+                    s.setString(4, body);
+                    s.setString(5, name + " " + description(i));
+                    s.setString(6, body);
+                    s.addBatch();
+                }
+                s.executeBatch();
+                c.commit();
+                return "ok";
+            } catch (Exception e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+}

@@ -57,8 +57,13 @@ class CatalogAuthorizationMatrixTest extends AuthorizationMatrixTests {
             case "POST /api/v1/entities/validate" ->
                 s -> asYaml(s, component(unique("v"), team)).post("/api/v1/entities/validate");
             case "POST /api/v1/entities" -> s -> asYaml(s, component(unique("c"), team)).post("/api/v1/entities");
-            case "POST /api/v1/entities/import" ->
-                s -> asYaml(s, component(unique("i"), team)).post("/api/v1/entities/import");
+            case "POST /api/v1/entities/import" -> {
+                // Target team, or from>to: an entity of one team imported under another.
+                String[] owners = team.split(">");
+                String name = owners.length > 1 ? registeredComponent(owners[0]) : unique("i");
+                String body = component(name, owners[owners.length - 1]);
+                yield s -> asYaml(s, body).post("/api/v1/entities/import");
+            }
             case "GET /api/v1/entities/{kind}/{namespace}/{name}" -> get(COMPONENTS + registeredComponent(team));
             case "GET /api/v1/entities/{kind}/{namespace}/{name}/history" ->
                 get(COMPONENTS + registeredComponent(team) + "/history");

@@ -47,43 +47,70 @@ class AccessAuthorizationMatrixTest extends AuthorizationMatrixTests {
             case "GET /api/v1/me" -> get("/api/v1/me");
             case "GET /api/v1/teams" -> get("/api/v1/teams");
             case "GET /api/v1/teams/{name}" -> get("/api/v1/teams/" + team);
-            case "POST /api/v1/teams/{name}/leads" ->
-                post(Map.of("username", unique("lead")), "/api/v1/teams/" + team + "/leads");
+            case "POST /api/v1/teams/{name}/leads" -> {
+                String lead = unique("lead");
+                yield then(post(Map.of("username", lead), "/api/v1/teams/" + team + "/leads"),
+                        () -> as(Callers.dave()).delete("/api/v1/teams/" + team + "/leads/" + lead));
+            }
             case "DELETE /api/v1/teams/{name}/leads/{username}" -> {
                 String lead = unique("lead");
                 given().auth().oauth2(Callers.dave()).contentType(ContentType.JSON).body(Map.of("username", lead))
                         .when().post("/api/v1/teams/" + team + "/leads").then().statusCode(201);
-                yield s -> s.delete("/api/v1/teams/" + team + "/leads/" + lead);
+                yield then(s -> s.delete("/api/v1/teams/" + team + "/leads/" + lead),
+                        () -> as(Callers.dave()).delete("/api/v1/teams/" + team + "/leads/" + lead));
             }
             // Each caller asks once for this scope, so no request of the cell is a duplicate of a pending one.
-            case "POST /api/v1/access-requests" -> post(accessRequest(team), "/api/v1/access-requests");
+            case "POST /api/v1/access-requests" -> s -> {
+                Response created = post(accessRequest(team), "/api/v1/access-requests").apply(s);
+                if (created.statusCode() == 201) {
+                    withdraw(created.path("id"));
+                }
+                return created;
+            };
             case "GET /api/v1/access-requests" -> get("/api/v1/access-requests");
-            case "GET /api/v1/access-requests/{id}" -> get(REQUESTS + pending(team));
-            case "POST /api/v1/access-requests/{id}/approve" ->
-                post(Map.of("comment", "go ahead"), REQUESTS + pending(team) + "/approve");
-            case "POST /api/v1/access-requests/{id}/deny" ->
-                post(Map.of("comment", "not needed"), REQUESTS + pending(team) + "/deny");
+            case "GET /api/v1/access-requests/{id}" -> {
+                String id = pending(team);
+                yield then(get(REQUESTS + id), () -> withdraw(id));
+            }
+            case "POST /api/v1/access-requests/{id}/approve" -> {
+                String id = pending(team);
+                yield then(post(Map.of("comment", "go ahead"), REQUESTS + id + "/approve"), () -> withdraw(id));
+            }
+            case "POST /api/v1/access-requests/{id}/deny" -> {
+                String id = pending(team);
+                yield then(post(Map.of("comment", "not needed"), REQUESTS + id + "/deny"), () -> withdraw(id));
+            }
             case "GET /api/v1/grants" -> s -> s.queryParam("mine", !"all".equals(team)).get("/api/v1/grants");
             case "DELETE /api/v1/grants/{id}" -> {
                 String id = given().auth().oauth2(Callers.dave()).contentType(ContentType.JSON)
                         .body(Map.of("comment", "granted")).when().post(REQUESTS + pending(team) + "/approve")
                         .then().statusCode(200).extract().path("grantId");
-                yield s -> s.delete("/api/v1/grants/" + id);
+                yield then(s -> s.delete("/api/v1/grants/" + id), () -> as(Callers.dave()).delete("/api/v1/grants/" + id));
             }
             case "POST /api/v1/decisions" -> post(check(team), "/api/v1/decisions");
             case "POST /api/v1/decisions/batch" ->
                 post(Map.of("checks", List.of(check(team), check(team))), "/api/v1/decisions/batch");
             case "GET /api/v1/role-bindings" -> get("/api/v1/role-bindings");
-            case "POST /api/v1/role-bindings" -> post(binding("viewer"), "/api/v1/role-bindings");
-            case "GET /api/v1/role-bindings/{id}" -> get("/api/v1/role-bindings/" + bound());
+            case "POST /api/v1/role-bindings" -> s -> {
+                Response created = post(binding("viewer"), "/api/v1/role-bindings").apply(s);
+                if (created.statusCode() == 201) {
+                    as(Callers.dave()).delete(created.header("Location"));
+                }
+                return created;
+            };
+            case "GET /api/v1/role-bindings/{id}" -> {
+                String id = bound();
+                yield then(get("/api/v1/role-bindings/" + id), () -> unbind(id));
+            }
             case "PUT /api/v1/role-bindings/{id}" -> {
                 String id = bound();
                 Map<String, Object> body = binding("maintainer");
-                yield s -> s.contentType(ContentType.JSON).body(body).put("/api/v1/role-bindings/" + id);
+                yield then(s -> s.contentType(ContentType.JSON).body(body).put("/api/v1/role-bindings/" + id),
+                        () -> unbind(id));
             }
             case "DELETE /api/v1/role-bindings/{id}" -> {
                 String id = bound();
-                yield s -> s.delete("/api/v1/role-bindings/" + id);
+                yield then(s -> s.delete("/api/v1/role-bindings/" + id), () -> unbind(id));
             }
             case "GET /api/v1/audit" -> get("/api/v1/audit");
             case "GET /api/v1/audit/verify" -> get("/api/v1/audit/verify");
@@ -94,6 +121,33 @@ class AccessAuthorizationMatrixTest extends AuthorizationMatrixTests {
             case "POST /api/v1/audit/prune" -> s -> s.post("/api/v1/audit/prune");
             default -> throw new IllegalStateException("no request for " + cell);
         };
+    }
+
+    /**
+     * The cell's request, then {@code cleanup}: access-service's test classes share one database, so what a cell
+     * leaves (pending requests, grants, leads, bindings) must not show up in another class's inbox or team.
+     */
+    private static Function<RequestSpecification, Response> then(Function<RequestSpecification, Response> request,
+            Runnable cleanup) {
+        return s -> {
+            Response response = request.apply(s);
+            cleanup.run();
+            return response;
+        };
+    }
+
+    private static RequestSpecification as(String token) {
+        return given().auth().oauth2(token);
+    }
+
+    /** Denies a request if it is still pending (a platform-admin may decide any). */
+    private static void withdraw(String id) {
+        as(Callers.dave()).contentType(ContentType.JSON).body(Map.of("comment", "matrix cell done"))
+                .post(REQUESTS + id + "/deny");
+    }
+
+    private static void unbind(String id) {
+        as(Callers.dave()).delete("/api/v1/role-bindings/" + id);
     }
 
     private static String unique(String prefix) {

@@ -52,7 +52,8 @@ public abstract class AuthorizationMatrixTests {
         ALLOWED("ok"),
         /**
          * Not refused for authorization, but for a business reason the fixture sets up on purpose: a problem+json 409
-         * or 422 (e.g. approving a request that is not pending). Never 400, which would hide an authorization gap.
+         * or 422 (e.g. approving a request that is not pending), with no denial from access-service. Never 400, which
+         * would hide an authorization gap.
          */
         BUSINESS("biz"),
         /** Function-level refusal: a problem+json 403 from the role check, before access-service is asked anything. */
@@ -211,7 +212,14 @@ public abstract class AuthorizationMatrixTests {
         boolean denied = decisionsFromDouble() && !PolicyDecisionDouble.denied().isEmpty();
         return switch (expected) {
             case ALLOWED -> status >= 200 && status < 300 ? null : got;
-            case BUSINESS -> (status == 409 || status == 422) && problem ? null : got;
+            case BUSINESS -> {
+                if ((status != 409 && status != 422) || !problem) {
+                    yield got;
+                }
+                yield denied ? "refused with " + status + " after access-service denied "
+                        + PolicyDecisionDouble.denied().stream()
+                                .map(a -> a.request().action() + " on " + a.request().resource().id()).toList() : null;
+            }
             case ROLE -> {
                 if (status != 403 || !problem) {
                     yield got;

@@ -53,6 +53,7 @@ public class PolicyDecisionDouble implements DecisionApi {
     }
 
     private static final Queue<Asked> ASKED = new ConcurrentLinkedQueue<>();
+    private static final Queue<Asked> DENIED = new ConcurrentLinkedQueue<>();
     private static final AtomicReference<Function<DecisionRequest, Decision>> OVERRIDE = new AtomicReference<>();
     private static final AtomicReference<RuntimeException> FAILURE = new AtomicReference<>();
 
@@ -68,10 +69,16 @@ public class PolicyDecisionDouble implements DecisionApi {
         OVERRIDE.set(null);
         FAILURE.set(null);
         ASKED.clear();
+        DENIED.clear();
     }
 
     public static List<Asked> asked() {
         return List.copyOf(ASKED);
+    }
+
+    /** The questions answered with a denial since the last {@link #reset}. */
+    public static List<Asked> denied() {
+        return List.copyOf(DENIED);
     }
 
     @Override
@@ -93,9 +100,14 @@ public class PolicyDecisionDouble implements DecisionApi {
         if (failure != null) {
             throw failure;
         }
-        ASKED.add(new Asked(authorization, request));
+        Asked asked = new Asked(authorization, request);
+        ASKED.add(asked);
         Function<DecisionRequest, Decision> override = OVERRIDE.get();
-        return override != null ? override.apply(request) : policy(claims(authorization), request);
+        Decision decision = override != null ? override.apply(request) : policy(claims(authorization), request);
+        if (!decision.allowed()) {
+            DENIED.add(asked);
+        }
+        return decision;
     }
 
     private static Decision policy(JsonNode claims, DecisionRequest request) {

@@ -15,4 +15,13 @@ public class EntityRepository implements PanacheRepositoryBase<CatalogEntity, UU
     public Optional<CatalogEntity> findByRef(String ref) {
         return find("ref", ref).firstResultOptional();
     }
+
+    /**
+     * Serialises, until the end of the transaction, the writers that may create the entity of this ref: a unique
+     * violation would abort the whole transaction, so two writers must not both see it missing and insert it.
+     */
+    public void lockRef(String ref) {
+        getEntityManager().createNativeQuery("SELECT count(*) FROM pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, ref).getSingleResult();
+    }
 }

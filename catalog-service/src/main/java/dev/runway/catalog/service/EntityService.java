@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,6 +57,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 @ApplicationScoped
 public class EntityService {
+    /** PostgreSQL's unique_violation. */
+    private static final String UNIQUE_VIOLATION = "23505";
     private final EntityRepository entities;
     private final HistoryRepository history;
     private final RelationRepository relations;
@@ -106,8 +107,12 @@ public class EntityService {
         try {
             row = store(caller, v, row, row == null ? "created" : "reregistered");
             return written(row);
-        } catch (PersistenceException e) {
-            // Lost a race with a concurrent create of the same ref (unique ref).
+        } catch (org.hibernate.exception.ConstraintViolationException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+            // Lost a race with a concurrent create of the same ref (unique ref). Only that: a connection lost in the
+            // middle of the insert is a retryable 503, not a conflict the caller should resolve with PUT.
             throw new ConflictException("Entity " + ref + " was created concurrently; fetch it and retry with PUT.");
         }
     }
@@ -243,7 +248,8 @@ public class EntityService {
         if (caller.roles().contains(Roles.SERVICE)) {
             return;
         }
-        for (String team : caller.teams()) {
+        // Sorted, so that two writers sharing teams take their locks (ensureExists) in the same order.
+        for (String team : caller.teams().stream().sorted().toList()) {
             ObjectNode group = JsonNodeFactory.instance.objectNode();
             group.put("apiVersion", "backstage.io/v1alpha1").put("kind", "Group");
             group.putObject("metadata").put("name", team)
@@ -261,8 +267,16 @@ public class EntityService {
 
     private void ensureExists(Caller caller, ObjectNode doc, Set<String> skip) {
         DescriptorValidator.Result result = validator.validate(doc);
-        if (!result.valid() || skip.contains(result.entity().ref().canonical())
-                || entities.findByRef(result.entity().ref().canonical()).isPresent()) {
+        if (!result.valid() || skip.contains(result.entity().ref().canonical())) {
+            return;
+        }
+        String ref = result.entity().ref().canonical();
+        if (entities.findByRef(ref).isPresent()) {
+            return;
+        }
+        // Concurrent first writes of the same person or team: the loser waits here and then finds the row.
+        entities.lockRef(ref);
+        if (entities.findByRef(ref).isPresent()) {
             return;
         }
         store(caller, result.entity(), null, "created");

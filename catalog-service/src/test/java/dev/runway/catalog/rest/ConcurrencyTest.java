@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 import dev.runway.common.testing.RunwayTestResource;
+import dev.runway.common.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -56,5 +57,31 @@ class ConcurrencyTest {
         // Exactly one new version was written.
         assertEquals(2, as(ALICE).get(path + "/history").then().statusCode(200).extract().jsonPath()
                 .getList("version").size());
+    }
+
+    @Test
+    void concurrentFirstWritesOfANewPersonAllSucceed() throws Exception {
+        // The first write of a person registers them (and their teams) in the catalog: concurrent first writes
+        // used to race on that insert, and all but one failed with a unique violation (500).
+        String team = unique("team");
+        String token = TestTokens.user(unique("newcomer"), List.of(team, unique("other")), "developer");
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String name = unique("first");
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return yaml(token, component(name, team)).post("/api/v1/entities").statusCode();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> f : results) {
+                assertEquals(201, f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

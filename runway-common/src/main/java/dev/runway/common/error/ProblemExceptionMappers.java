@@ -117,6 +117,13 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            // Nothing was written: the transaction could not reach the database. A restart or failover is over in
+            // seconds, so this is the retryable 503 of an unavailable upstream, not an internal error.
+            LOG.warnf("Database unavailable on %s: %s", path(uri), e.getMessage());
+            return ProblemResponses.response(ProblemResponses.problem(ProblemKind.UPSTREAM_UNAVAILABLE,
+                    "The database is not reachable right now; retry shortly.", path(uri), List.of()));
+        }
         Problem problem = ProblemResponses.internal(path(uri));
         LOG.errorf(e, "Unexpected error %s on %s", problem.errorId(), path(uri));
         return ProblemResponses.response(problem);

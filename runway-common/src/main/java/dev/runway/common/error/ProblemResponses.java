@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class ProblemResponses {
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final String RETRY_AFTER_SECONDS = "5";
 
     private ProblemResponses() {
     }
@@ -51,6 +52,10 @@ public final class ProblemResponses {
                 .entity(json(problem));
         if (problem.status() == 401) {
             builder.header("WWW-Authenticate", "Bearer realm=\"runway\"");
+        }
+        if (problem.status() == 503) {
+            // Every 503 Runway sends is a dependency that is briefly away: tell clients when to try again.
+            builder.header("Retry-After", RETRY_AFTER_SECONDS);
         }
         return builder.build();
     }

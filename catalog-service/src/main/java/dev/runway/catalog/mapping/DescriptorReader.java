@@ -6,10 +6,13 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.yaml.snakeyaml.LoaderOptions;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import dev.runway.common.error.InvalidInputException;
@@ -21,11 +24,27 @@ import dev.runway.common.error.Problem;
  */
 @ApplicationScoped
 public class DescriptorReader {
-    private static final YAMLMapper YAML = new YAMLMapper();
+    /**
+     * SnakeYAML's limits, stated rather than inherited: aliases to collections are how a few hundred bytes expand
+     * into gigabytes (billion laughs), and no descriptor nests deeper than a few levels. The code point limit
+     * follows the request body limit (8M) so a large import is not refused by the parser after HTTP accepted it.
+     */
+    static final int MAX_ALIASES = 50;
+    static final int MAX_NESTING = 50;
+    private static final YAMLMapper YAML = new YAMLMapper(YAMLFactory.builder().loaderOptions(loaderOptions()).build());
     private final ObjectMapper json;
 
     public DescriptorReader(ObjectMapper json) {
         this.json = json;
+    }
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setNestingDepthLimit(MAX_NESTING);
+        options.setCodePointLimit(8 * 1024 * 1024);
+        options.setAllowRecursiveKeys(false);
+        return options;
     }
 
     public static boolean isJson(String contentType) {

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
 import dev.runway.common.error.InvalidInputException;
 import dev.runway.common.error.Problem;
@@ -31,7 +32,10 @@ public class DescriptorReader {
      */
     static final int MAX_ALIASES = 50;
     static final int MAX_NESTING = 50;
-    private static final YAMLMapper YAML = new YAMLMapper(YAMLFactory.builder().loaderOptions(loaderOptions()).build());
+    // The builder does not start from YAMLFactory's default parser features: an empty document (a trailing ---)
+    // must still read as null, and so be skipped, as with the default factory.
+    private static final YAMLMapper YAML = new YAMLMapper(YAMLFactory.builder().loaderOptions(loaderOptions())
+            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build());
     private final ObjectMapper json;
 
     public DescriptorReader(ObjectMapper json) {

@@ -243,6 +243,11 @@ public class AuditResource {
         List<Problem.Violation> violations = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
             String path = single ? "$" : "$[" + i + "]";
+            if (!nodes.get(i).isObject()) {
+                // treeToValue maps a JSON null to a null event, which the validator cannot take.
+                violations.add(new Problem.Violation(path, "must be an audit event object"));
+                continue;
+            }
             try {
                 AuditEventRequest event = json.treeToValue(nodes.get(i), AuditEventRequest.class);
                 for (ConstraintViolation<AuditEventRequest> v : validator.validate(event)) {

@@ -6,11 +6,15 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.yaml.snakeyaml.LoaderOptions;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
 import dev.runway.common.error.InvalidInputException;
 import dev.runway.common.error.Problem;
@@ -21,11 +25,30 @@ import dev.runway.common.error.Problem;
  */
 @ApplicationScoped
 public class DescriptorReader {
-    private static final YAMLMapper YAML = new YAMLMapper();
+    /**
+     * SnakeYAML's limits, stated rather than inherited: aliases to collections are how a few hundred bytes expand
+     * into gigabytes (billion laughs), and no descriptor nests deeper than a few levels. The code point limit
+     * follows the request body limit (8M) so a large import is not refused by the parser after HTTP accepted it.
+     */
+    static final int MAX_ALIASES = 50;
+    static final int MAX_NESTING = 50;
+    // The builder does not start from YAMLFactory's default parser features: an empty document (a trailing ---)
+    // must still read as null, and so be skipped, as with the default factory.
+    private static final YAMLMapper YAML = new YAMLMapper(YAMLFactory.builder().loaderOptions(loaderOptions())
+            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build());
     private final ObjectMapper json;
 
     public DescriptorReader(ObjectMapper json) {
         this.json = json;
+    }
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setNestingDepthLimit(MAX_NESTING);
+        options.setCodePointLimit(8 * 1024 * 1024);
+        options.setAllowRecursiveKeys(false);
+        return options;
     }
 
     public static boolean isJson(String contentType) {

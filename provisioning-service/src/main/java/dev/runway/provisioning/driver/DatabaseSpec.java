@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
  * Names come only from the allowlist pattern, so quoting them as identifiers is safe.
  */
 public record DatabaseSpec(String name, int connectionLimit) {
-    private static final Pattern ALLOWED = Pattern.compile("^[a-z][a-z0-9_]*$");
-    private static final int MAX_IDENTIFIER_BYTES = 63;
+    private static final Pattern ALLOWED = DatabaseNames.SAFE;
+    private static final int MAX_IDENTIFIER_BYTES = DatabaseNames.MAX_LENGTH;
 
     public DatabaseSpec {
         if (!ALLOWED.matcher(name).matches() || name.getBytes(StandardCharsets.UTF_8).length > MAX_IDENTIFIER_BYTES) {

@@ -31,6 +31,7 @@ import dev.runway.provisioning.domain.ProvisioningRequest;
 import dev.runway.provisioning.domain.RequestEvent;
 import dev.runway.provisioning.domain.RequestKind;
 import dev.runway.provisioning.domain.RequestState;
+import dev.runway.provisioning.driver.DatabaseNames;
 import dev.runway.provisioning.driver.ExternalFailure;
 import dev.runway.provisioning.kubernetes.ClusterGateway;
 import dev.runway.provisioning.policy.Caller;
@@ -146,7 +147,7 @@ public class RequestService {
                 .orElseThrow(() -> new UnprocessableException("no live environment of team '" + body.team()
                         + "' with this id", List.of(new Problem.Violation("$.environment",
                                 "must be a live environment of the same team"))));
-        String physical = (body.team() + "_" + body.name()).replace('-', '_');
+        String physical = DatabaseNames.physical(body.team(), body.name());
 
         requests.lock("team:" + body.team());
         List<ProvisioningRequest> live = requests.live(body.team(), RequestKind.DATABASE);

@@ -5,6 +5,11 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -16,6 +21,32 @@ import io.vertx.ext.web.RoutingContext;
 public class HttpProblemFallbacks {
 
     void install(@Observes Router router) {
+        long maxBodySize = ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
+                .map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
+        // Quarkus refuses a declared Content-Length above the limit with an empty 413 of its own (at order
+        // ROUTE_ORDER_UPLOAD_LIMIT): answer first, as problem+json, and close, since the body is not read.
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(ctx -> {
+            String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            if (length != null && declaredAbove(length, maxBodySize)) {
+                ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+                ctx.response().endHandler(v -> ctx.request().connection().close());
+                tooLarge(ctx, maxBodySize);
+            } else {
+                ctx.next();
+            }
+        });
+        // PostgreSQL text cannot hold a NUL character, so a URI carrying one names nothing: refused here, once,
+        // rather than failing as a database error in whichever lookup receives it.
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(ctx -> {
+            if (holdsNul(ctx.request().uri())) {
+                send(ctx, ProblemKind.INVALID_INPUT, "The request URI holds a NUL character.");
+            } else {
+                ctx.next();
+            }
+        });
+        // A chunked body is only found too large while it is read: the body handler fails the request with 413.
+        router.errorHandler(413, ctx -> tooLarge(ctx, maxBodySize));
         router.route().last().handler(ctx -> send(ctx, ProblemKind.NOT_FOUND, "No resource at this path."));
         router.errorHandler(401, ctx -> send(ctx, ProblemKind.UNAUTHENTICATED, "A valid bearer token is required."));
         router.errorHandler(403, ctx -> send(ctx, ProblemKind.NOT_PERMITTED, "Your roles do not allow this action."));
@@ -28,6 +59,27 @@ public class HttpProblemFallbacks {
                 write(ctx, problem);
             }
         });
+    }
+
+    static boolean holdsNul(String uri) {
+        return uri.indexOf('\0') >= 0 || uri.contains("%00");
+    }
+
+    private static boolean declaredAbove(String length, long max) {
+        try {
+            return Long.parseLong(length.trim()) > max;
+        } catch (NumberFormatException e) {
+            // Vert.x answers a malformed Content-Length with 400 itself.
+            return false;
+        }
+    }
+
+    private static void tooLarge(RoutingContext ctx, long max) {
+        if (!ctx.response().headWritten()) {
+            write(ctx, ProblemResponses.problem(413, "payload-too-large", "Payload too large",
+                    "The request body is larger than the " + max + " bytes this service accepts.",
+                    ctx.normalizedPath(), List.of(), null));
+        }
     }
 
     private static void send(RoutingContext ctx, ProblemKind kind, String detail) {

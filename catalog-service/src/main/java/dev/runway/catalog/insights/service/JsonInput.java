@@ -38,9 +38,11 @@ final class JsonInput {
         try {
             node = json.readTree(text);
         } catch (JsonProcessingException e) {
+            // Read-constraint violations (nesting depth, number length) carry no location.
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             throw new InvalidInputException("The request body is not valid JSON.",
-                    List.of(new Problem.Violation("$", "not valid JSON at line " + e.getLocation().getLineNr()
-                            + ", column " + e.getLocation().getColumnNr())));
+                    List.of(new Problem.Violation("$", "not valid JSON" + where)));
         }
         if (node == null || !node.isObject()) {
             throw new InvalidInputException("The request body must be a JSON object.",

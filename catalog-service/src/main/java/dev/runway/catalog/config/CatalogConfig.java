@@ -20,4 +20,11 @@ public interface CatalogConfig {
     /** Most edges one graph answer carries; beyond it the answer says it was truncated. */
     @WithDefault("2000")
     int maxGraphEdges();
+
+    /**
+     * How often FacetCompaction folds the facet deltas of recent writes into the counts (read by its
+     * {@code @Scheduled} expression; declared here so that the setting belongs to the catalog's configuration).
+     */
+    @WithDefault("2s")
+    String facetCompactionInterval();
 }

@@ -23,7 +23,7 @@ public class FacetCompaction {
         this.em = em;
     }
 
-    @Scheduled(every = "${runway.catalog.facet-compaction-interval:2s}",
+    @Scheduled(every = "${runway.catalog.facet-compaction-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         compact();

@@ -23,7 +23,7 @@ public class FacetCompaction {
         this.em = em;
     }
 
-    @Scheduled(every = "${runway.catalog.facet-compaction-interval}",
+    @Scheduled(every = "${runway.catalog.facet-compaction-interval:2s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         compact();

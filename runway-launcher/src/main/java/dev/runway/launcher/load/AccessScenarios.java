@@ -43,7 +43,7 @@ public final class AccessScenarios {
         return c;
     }
 
-    public static final class Decisions extends Scenario {
+    public static final class Decisions extends ClosedLoopScenario {
         @Override
         public String name() {
             return "decisions";
@@ -158,7 +158,7 @@ public final class AccessScenarios {
         return new Runner.Action(f.operation(), () -> CatalogScenarios.drain(c, sql, f.argument()));
     }
 
-    public static final class AuditQueries extends Scenario {
+    public static final class AuditQueries extends ClosedLoopScenario {
         @Override
         public String name() {
             return "audit-queries";

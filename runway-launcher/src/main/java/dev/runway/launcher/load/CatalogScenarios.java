@@ -171,7 +171,7 @@ public final class CatalogScenarios {
         return "ok";
     }
 
-    public static final class Reads extends Scenario {
+    public static final class Reads extends ClosedLoopScenario {
         private Snapshot snapshot;
 
         @Override
@@ -206,7 +206,7 @@ public final class CatalogScenarios {
         }
     }
 
-    public static final class Import extends Scenario {
+    public static final class Import extends ClosedLoopScenario {
         private final java.util.concurrent.atomic.AtomicInteger generation = new java.util.concurrent.atomic.AtomicInteger();
 
         @Override

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Monday morning: many users at once, each client one of the demo users. Mostly catalog browsing; developers
  * register components for their own team and request (and delete) ephemeral environments; erin checks the audit log.
  */
-public final class Monday extends Scenario {
+public final class Monday extends ClosedLoopScenario {
     enum Step { BROWSE, REGISTER, ENVIRONMENT, MY_ENVIRONMENTS, AUDIT }
 
     static WeightedMix<Step> mix() {

@@ -28,11 +28,6 @@ public final class ProvisioningBurst extends Scenario {
     }
 
     @Override
-    protected Runner.Workload workload(Context ctx) {
-        throw new UnsupportedOperationException("the burst runs its own phases");
-    }
-
-    @Override
     public Measurements runPlatform(Context ctx) throws Exception {
         Platform p = ctx.platform;
         ConcurrentLinkedQueue<String[]> pending = new ConcurrentLinkedQueue<>();

@@ -57,11 +57,8 @@ public abstract class Scenario {
     public void prepare(Context ctx) throws Exception {
     }
 
-    public Measurements runPlatform(Context ctx) throws Exception {
-        return Runner.run(ctx.clients, ctx.budget(), 42, workload(ctx));
-    }
-
-    protected abstract Runner.Workload workload(Context ctx) throws Exception;
+    /** The platform phase: load against the running platform, measured. */
+    public abstract Measurements runPlatform(Context ctx) throws Exception;
 
     public abstract Baseline baseline(Context ctx);
 

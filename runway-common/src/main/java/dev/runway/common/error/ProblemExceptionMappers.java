@@ -3,12 +3,16 @@ package dev.runway.common.error;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -77,6 +81,21 @@ public class ProblemExceptionMappers {
     @ServerExceptionMapper
     public Response jsonProcessing(JsonProcessingException e, UriInfo uri) {
         return malformedJson(e, uri);
+    }
+
+    /**
+     * JAX-RS answers a query parameter its declared type cannot take ({@code limit=ten}) with 404, as if the resource
+     * were missing. It is the caller's input that is wrong: 400, naming the parameter. A path parameter that does not
+     * convert (a malformed id) still names nothing that exists, so it stays 404.
+     */
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri, ResourceInfo resource) {
+        List<Problem.Violation> violations = unconvertibleQueryParameters(e, uri, resource);
+        if (violations.isEmpty()) {
+            return webApplication(e, uri);
+        }
+        return ProblemResponses.response(ProblemResponses.problem(ProblemKind.INVALID_INPUT,
+                "The request has " + violations.size() + " invalid query parameter(s).", path(uri), violations));
     }
 
     @ServerExceptionMapper
@@ -183,6 +202,52 @@ public class ProblemExceptionMappers {
             return parameter == null ? "$" : parameter;
         }
         return String.join(".", parts).replace(".[", "[");
+    }
+
+    static List<Problem.Violation> unconvertibleQueryParameters(NotFoundException e, UriInfo uri,
+            ResourceInfo resource) {
+        // Only a parameter conversion carries a cause; a route that matches nothing does not.
+        if (e.getCause() == null || e.getCause() instanceof WebApplicationException || uri == null || resource == null
+                || resource.getResourceMethod() == null) {
+            return List.of();
+        }
+        List<Problem.Violation> violations = new ArrayList<>();
+        for (java.lang.reflect.Parameter parameter : resource.getResourceMethod().getParameters()) {
+            QueryParam query = parameter.getAnnotation(QueryParam.class);
+            if (query == null) {
+                continue;
+            }
+            for (String value : uri.getQueryParameters().getOrDefault(query.value(), List.of())) {
+                String expected = unconvertible(parameter.getType(), value);
+                if (expected != null) {
+                    violations.add(new Problem.Violation(query.value(), "must be " + expected));
+                    break;
+                }
+            }
+        }
+        violations.sort(Comparator.comparing(Problem.Violation::field));
+        return violations;
+    }
+
+    /** What {@code type} expects when {@code value} does not convert to it, else null. */
+    private static String unconvertible(Class<?> type, String value) {
+        try {
+            if (type == int.class || type == Integer.class || type == short.class || type == Short.class) {
+                Integer.parseInt(value);
+            } else if (type == long.class || type == Long.class) {
+                Long.parseLong(value);
+            } else if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+                Double.parseDouble(value);
+            } else if (type == UUID.class) {
+                UUID.fromString(value);
+            } else {
+                return null;
+            }
+            return null;
+        } catch (IllegalArgumentException notConvertible) {
+            return type == UUID.class ? "a UUID" : type == double.class || type == Double.class
+                    || type == float.class || type == Float.class ? "a number" : "an integer";
+        }
     }
 
     private static boolean isReturnValue(Path path) {

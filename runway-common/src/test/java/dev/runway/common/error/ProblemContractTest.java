@@ -39,6 +39,14 @@ class ProblemContractTest {
     }
 
     @Test
+    void nonNumericQueryParameterIs400NamingIt() {
+        problem(given().when().get("/probe/items?limit=ten").then(), 400)
+                .body("type", equalTo("https://runway.dev/problems/invalid-input"))
+                .body("violations.field", contains("limit"))
+                .body("violations[0].message", equalTo("must be an integer"));
+    }
+
+    @Test
     void malformedJsonIs400WithoutParserInternals() {
         problem(given().contentType("application/json").body("{\"name\": ")
                 .when().post("/probe/items").then(), 400)

@@ -14,6 +14,14 @@ public interface ProvisioningConfig {
     @WithDefault("ephemeral,development,staging,production,postgresql,mariadb,redis")
     List<String> templates();
 
+    /** Hard cap of {@code limit} on the lists of environments, databases and a request's events. */
+    @WithDefault("200")
+    int maxPageSize();
+
+    /** Page size of those lists when the caller gives no {@code limit}. */
+    @WithDefault("50")
+    int defaultPageSize();
+
     Quota quota();
 
     Reconciler reconciler();

@@ -20,8 +20,17 @@ public class ProvisioningRequestRepository implements PanacheRepositoryBase<Prov
         return find("requestedBy = ?1 and idempotencyKey = ?2", requestedBy, key).firstResultOptional();
     }
 
-    public List<ProvisioningRequest> listByKind(RequestKind kind) {
-        return list("kind = ?1 order by createdAt", kind);
+    /** A key of the newest-first order of lists: (created_at, id), both descending. */
+    public record Position(Instant createdAt, UUID id) {
+    }
+
+    /** Up to {@code size} requests of the kind after {@code after} (from the newest when null), newest first. */
+    public List<ProvisioningRequest> pageByKind(RequestKind kind, Position after, int size) {
+        if (after == null) {
+            return find("kind = ?1 order by createdAt desc, id desc", kind).range(0, size - 1).list();
+        }
+        return find("kind = ?1 and (createdAt < ?2 or (createdAt = ?2 and id < ?3)) order by createdAt desc, id desc",
+                kind, after.createdAt(), after.id()).range(0, size - 1).list();
     }
 
     public List<ProvisioningRequest> listByKindAndTeams(RequestKind kind, Collection<String> teams) {

@@ -10,7 +10,11 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 @ApplicationScoped
 public class RequestEventRepository implements PanacheRepository<RequestEvent> {
-    public List<RequestEvent> forRequest(UUID requestId) {
-        return list("requestId = ?1 order by id", requestId);
+    /** Up to {@code size} events of the request after event {@code afterId} (from the first when null), oldest first. */
+    public List<RequestEvent> forRequest(UUID requestId, Long afterId, int size) {
+        if (afterId == null) {
+            return find("requestId = ?1 order by id", requestId).range(0, size - 1).list();
+        }
+        return find("requestId = ?1 and id > ?2 order by id", requestId, afterId).range(0, size - 1).list();
     }
 }

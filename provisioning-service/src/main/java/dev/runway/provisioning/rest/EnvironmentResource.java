@@ -1,7 +1,6 @@
 package dev.runway.provisioning.rest;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -15,10 +14,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -27,7 +30,9 @@ import dev.runway.provisioning.domain.RequestKind;
 import dev.runway.provisioning.mapping.ProvisioningMapper;
 import dev.runway.provisioning.rest.dto.EnvironmentRequestBody;
 import dev.runway.provisioning.rest.dto.ExtendBody;
+import dev.runway.provisioning.rest.dto.RequestPage;
 import dev.runway.provisioning.rest.dto.RequestView;
+import dev.runway.provisioning.service.RequestQueryService;
 import dev.runway.provisioning.service.RequestService;
 
 @Path("/api/v1/environments")
@@ -36,10 +41,12 @@ import dev.runway.provisioning.service.RequestService;
 @Tag(name = "Environments", description = "Requests for Kubernetes environments")
 public class EnvironmentResource {
     private final RequestService service;
+    private final RequestQueryService queries;
     private final CallerResolver callers;
 
-    public EnvironmentResource(RequestService service, CallerResolver callers) {
+    public EnvironmentResource(RequestService service, RequestQueryService queries, CallerResolver callers) {
         this.service = service;
+        this.queries = queries;
         this.callers = callers;
     }
 
@@ -61,11 +68,17 @@ public class EnvironmentResource {
 
     @GET
     @RolesAllowed({ Roles.DEVELOPER, Roles.PLATFORM_ADMIN, Roles.AUDITOR })
-    @Operation(summary = "Environments the caller may see")
-    @APIResponse(responseCode = "200", description = "The environments")
-    public List<RequestView> list() {
-        return service.list(callers.caller(), RequestKind.ENVIRONMENT).stream().map(ProvisioningMapper::toView)
-                .toList();
+    @Operation(summary = "Environments the caller may see",
+            description = "Newest first, keyset-paginated: follow nextCursor until it is null.")
+    @APIResponse(responseCode = "200", description = "A page of environments")
+    @APIResponse(responseCode = "400", description = "A malformed cursor, or a limit out of range")
+    public RequestPage list(
+            @Parameter(description = "nextCursor of the previous page; absent for the first") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to runway.provisioning.max-page-size (200 by default; default 50); "
+                    + "anything else is refused with 400", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                            maximum = "200", defaultValue = "50")) @QueryParam("limit") Integer limit) {
+        return queries.list(callers.caller(), RequestKind.ENVIRONMENT, cursor, limit).map(ProvisioningMapper::toView)
+                .into(RequestPage::new);
     }
 
     @GET

@@ -1,6 +1,5 @@
 package dev.runway.provisioning.rest;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -11,17 +10,22 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.runway.common.security.Roles;
 import dev.runway.provisioning.mapping.ProvisioningMapper;
 import dev.runway.provisioning.rest.dto.DecisionBody;
-import dev.runway.provisioning.rest.dto.EventView;
+import dev.runway.provisioning.rest.dto.EventPage;
 import dev.runway.provisioning.rest.dto.RequestView;
+import dev.runway.provisioning.service.RequestQueryService;
 import dev.runway.provisioning.service.RequestService;
 
 @Path("/api/v1/requests")
@@ -30,21 +34,30 @@ import dev.runway.provisioning.service.RequestService;
 @Tag(name = "Requests", description = "Approvals and history of environment and database requests")
 public class RequestResource {
     private final RequestService service;
+    private final RequestQueryService queries;
     private final CallerResolver callers;
 
-    public RequestResource(RequestService service, CallerResolver callers) {
+    public RequestResource(RequestService service, RequestQueryService queries, CallerResolver callers) {
         this.service = service;
+        this.queries = queries;
         this.callers = callers;
     }
 
     @GET
     @Path("/{id}/events")
     @RolesAllowed({ Roles.DEVELOPER, Roles.PLATFORM_ADMIN, Roles.AUDITOR })
-    @Operation(summary = "The request's timestamped state transitions")
-    @APIResponse(responseCode = "200", description = "The events, oldest first")
+    @Operation(summary = "The request's timestamped state transitions",
+            description = "Oldest first, keyset-paginated: follow nextCursor until it is null.")
+    @APIResponse(responseCode = "200", description = "A page of events, oldest first")
+    @APIResponse(responseCode = "400", description = "A malformed cursor, or a limit out of range")
     @APIResponse(responseCode = "404", description = "No such request visible to the caller")
-    public List<EventView> events(@PathParam("id") UUID id) {
-        return service.events(callers.caller(), id).stream().map(ProvisioningMapper::toView).toList();
+    public EventPage events(@PathParam("id") UUID id,
+            @Parameter(description = "nextCursor of the previous page; absent for the first") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to runway.provisioning.max-page-size (200 by default; default 50); "
+                    + "anything else is refused with 400", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                            maximum = "200", defaultValue = "50")) @QueryParam("limit") Integer limit) {
+        return queries.events(callers.caller(), id, cursor, limit).map(ProvisioningMapper::toView)
+                .into(EventPage::new);
     }
 
     @POST

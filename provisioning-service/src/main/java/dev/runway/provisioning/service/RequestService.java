@@ -28,7 +28,6 @@ import dev.runway.common.error.UpstreamUnavailableException;
 import dev.runway.common.policy.Decision;
 import dev.runway.provisioning.config.ProvisioningConfig;
 import dev.runway.provisioning.domain.ProvisioningRequest;
-import dev.runway.provisioning.domain.RequestEvent;
 import dev.runway.provisioning.domain.RequestKind;
 import dev.runway.provisioning.domain.RequestState;
 import dev.runway.provisioning.driver.DatabaseNames;
@@ -37,7 +36,6 @@ import dev.runway.provisioning.kubernetes.ClusterGateway;
 import dev.runway.provisioning.policy.Caller;
 import dev.runway.provisioning.policy.ProvisioningPolicy;
 import dev.runway.provisioning.repository.ProvisioningRequestRepository;
-import dev.runway.provisioning.repository.RequestEventRepository;
 import dev.runway.provisioning.rest.dto.ComponentRef;
 import dev.runway.provisioning.rest.dto.DatabaseRequestBody;
 import dev.runway.provisioning.rest.dto.EnvironmentRequestBody;
@@ -48,7 +46,6 @@ import dev.runway.provisioning.template.TemplateCatalog;
 @ApplicationScoped
 public class RequestService {
     private final ProvisioningRequestRepository requests;
-    private final RequestEventRepository events;
     private final TemplateCatalog templates;
     private final ProvisioningPolicy policy;
     private final ProvisioningConfig config;
@@ -56,11 +53,10 @@ public class RequestService {
     private final Event<RequestChanged> changed;
     private final ClusterGateway cluster;
 
-    public RequestService(ProvisioningRequestRepository requests, RequestEventRepository events,
-            TemplateCatalog templates, ProvisioningPolicy policy, ProvisioningConfig config, Lifecycle lifecycle,
+    public RequestService(ProvisioningRequestRepository requests, TemplateCatalog templates,
+            ProvisioningPolicy policy, ProvisioningConfig config, Lifecycle lifecycle,
             Event<RequestChanged> changed, ClusterGateway cluster) {
         this.requests = requests;
-        this.events = events;
         this.templates = templates;
         this.policy = policy;
         this.config = config;
@@ -176,31 +172,8 @@ public class RequestService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ProvisioningRequest> list(Caller caller, RequestKind kind) {
-        List<ProvisioningRequest> all = requests.listByKind(kind);
-        if (all.isEmpty() || policy.maySeeAll(caller, kind)) {
-            return all;
-        }
-        // Team membership is not the only way in: a role binding on a team or an environment also lets one see.
-        List<Boolean> visible = policy.maySee(caller, all);
-        List<ProvisioningRequest> seen = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            if (visible.get(i)) {
-                seen.add(all.get(i));
-            }
-        }
-        return seen;
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
     public ProvisioningRequest get(Caller caller, RequestKind kind, UUID id) {
         return visible(caller, id, kind);
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<RequestEvent> events(Caller caller, UUID id) {
-        visible(caller, id, null);
-        return events.forRequest(id);
     }
 
     @Transactional

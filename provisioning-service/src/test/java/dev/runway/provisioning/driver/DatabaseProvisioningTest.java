@@ -198,7 +198,7 @@ class DatabaseProvisioningTest {
                 .when().post("/api/v1/databases").then().statusCode(202)
                 .body("parameters.plan", equalTo("medium")).body("secretName", notNullValue())
                 .body("expiresAt", nullValue()).extract().path("id");
-        given().auth().oauth2(token).when().get("/api/v1/databases").then().body("id", hasItem(id));
+        given().auth().oauth2(token).when().get("/api/v1/databases").then().body("items.id", hasItem(id));
     }
 
     @Test

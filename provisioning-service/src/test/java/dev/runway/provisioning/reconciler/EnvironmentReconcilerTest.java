@@ -104,7 +104,7 @@ class EnvironmentReconcilerTest {
 
         given().auth().oauth2(TestTokens.user("alice", List.of(team), "developer"))
                 .when().get("/api/v1/requests/" + id + "/events").then().statusCode(200)
-                .body("to", contains("REQUESTED", "APPROVED", "PROVISIONING", "READY"));
+                .body("items.to", contains("REQUESTED", "APPROVED", "PROVISIONING", "READY"));
     }
 
     @Test
@@ -166,6 +166,6 @@ class EnvironmentReconcilerTest {
         assertNull(client.namespaces().withName(team + "-old").get());
         given().auth().oauth2(TestTokens.user("alice", List.of(team), "developer"))
                 .when().get("/api/v1/requests/" + id + "/events").then()
-                .body("find { it.to == 'DEPROVISIONING' }.actor", equalTo("ttl-reaper"));
+                .body("items.find { it.to == 'DEPROVISIONING' }.actor", equalTo("ttl-reaper"));
     }
 }

@@ -111,7 +111,7 @@ class RetryAndPolicyTest {
                 ? Decision.allow("role viewer on environment:" + id, "b1") : Decision.deny("no rule"));
         given().auth().oauth2(carol).when().get("/api/v1/environments/" + id).then().statusCode(200);
         given().auth().oauth2(carol).when().get("/api/v1/environments").then().statusCode(200)
-                .body("id", hasItem(id.toString()));
+                .body("items.id", hasItem(id.toString()));
         given().auth().oauth2(carol).when().delete("/api/v1/environments/" + id).then().statusCode(403)
                 .body("detail", containsString("no rule"));
 
@@ -121,7 +121,7 @@ class RetryAndPolicyTest {
                 .when().post("/api/v1/environments").then().statusCode(403)
                 .body("detail", containsString("is frozen"));
         given().auth().oauth2(alice).when().get("/api/v1/environments").then().statusCode(200)
-                .body("id", not(hasItem(id.toString())));
+                .body("items.id", not(hasItem(id.toString())));
     }
 
     @Test
@@ -166,8 +166,8 @@ class RetryAndPolicyTest {
                 .body("state", equalTo("READY"));
         assertNotNull(client.namespaces().withName(team + "-again").get(), "namespace applied again");
         given().auth().oauth2(alice).when().get("/api/v1/requests/" + id + "/events").then().statusCode(200)
-                .body("find { it.from == 'FAILED' }.to", equalTo("PROVISIONING"))
-                .body("find { it.from == 'FAILED' }.actor", equalTo("bob"));
+                .body("items.find { it.from == 'FAILED' }.to", equalTo("PROVISIONING"))
+                .body("items.find { it.from == 'FAILED' }.actor", equalTo("bob"));
     }
 
     @Test

@@ -70,15 +70,15 @@ class EnvironmentResourceTest {
         given().auth().oauth2(member("bob", team)).when().get(r.header("Location")).then().statusCode(200)
                 .body("name", equalTo("feature-1"));
         given().auth().oauth2(member("bob", team)).when().get("/api/v1/environments").then().statusCode(200)
-                .body("id", hasItem((String) r.path("id")));
+                .body("items.id", hasItem((String) r.path("id")));
         given().auth().oauth2(Tokens.ALICE).when().get("/api/v1/environments").then().statusCode(200)
-                .body("id", not(hasItem((String) r.path("id"))));
+                .body("items.id", not(hasItem((String) r.path("id"))));
         given().auth().oauth2(Tokens.ERIN).when().get(r.header("Location")).then().statusCode(200);
         given().auth().oauth2(member("bob", team)).when().get("/api/v1/requests/" + r.path("id") + "/events")
                 .then().statusCode(200)
-                .body("to", contains("REQUESTED", "APPROVED"))
-                .body("[0].at", notNullValue())
-                .body("[0].actor", equalTo("alice"));
+                .body("items.to", contains("REQUESTED", "APPROVED"))
+                .body("items[0].at", notNullValue())
+                .body("items[0].actor", equalTo("alice"));
     }
 
     @Test
@@ -115,7 +115,7 @@ class EnvironmentResourceTest {
         given().auth().oauth2(token).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/environments").then().statusCode(202).header("Location", equalTo(first));
         given().auth().oauth2(token).when().get("/api/v1/environments").then()
-                .body("findAll { it.name == 'retried' }.size()", equalTo(1));
+                .body("items.findAll { it.name == 'retried' }.size()", equalTo(1));
         // Without the key, the same request is a duplicate name.
         post(token, body).then().statusCode(409).contentType(startsWith("application/problem+json"));
     }

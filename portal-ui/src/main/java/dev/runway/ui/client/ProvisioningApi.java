@@ -12,6 +12,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
@@ -63,6 +64,14 @@ public interface ProvisioningApi {
     record Event(String from, String to, Instant at, String actor, String reason) {
     }
 
+    /** A page of environments or databases, newest first; {@code nextCursor} is null on the last page. */
+    record RequestPage(List<Request> items, String nextCursor) {
+    }
+
+    /** A page of a request's events, oldest first; {@code nextCursor} is null on the last page. */
+    record EventPage(List<Event> items, String nextCursor) {
+    }
+
     record Credentials(String secretName, String namespace, boolean revealed, String username, String password,
             String host, Integer port, String database) {
     }
@@ -90,7 +99,8 @@ public interface ProvisioningApi {
 
     @GET
     @Path("{kind}")
-    List<Request> list(@PathParam("kind") String kind);
+    RequestPage list(@PathParam("kind") String kind, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit);
 
     @GET
     @Path("{kind}/{id}")
@@ -106,7 +116,8 @@ public interface ProvisioningApi {
 
     @GET
     @Path("requests/{id}/events")
-    List<Event> events(@PathParam("id") UUID id);
+    EventPage events(@PathParam("id") UUID id, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit);
 
     @POST
     @Path("{kind}/{id}/extend")

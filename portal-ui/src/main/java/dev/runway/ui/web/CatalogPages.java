@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.runway.ui.client.CatalogApi;
 import dev.runway.ui.client.PlatformServices;
 import dev.runway.ui.client.ProvisioningApi;
+import dev.runway.ui.client.ProvisioningLists;
 import dev.runway.ui.client.ServiceProblem;
 import dev.runway.ui.web.PortalPage.EntityRow;
 import io.quarkus.qute.CheckedTemplate;
@@ -163,8 +164,9 @@ public class CatalogPages {
         }
         String ref = row.ref();
         Loaded<ProvisioningApi.Request> resources = Loaded.of(() -> {
-            List<ProvisioningApi.Request> all = new ArrayList<>(services.provisioning(p -> p.list("environments")));
-            all.addAll(services.provisioning(p -> p.list("databases")));
+            List<ProvisioningApi.Request> all = new ArrayList<>(
+                    services.provisioning(p -> ProvisioningLists.all(p, "environments")));
+            all.addAll(services.provisioning(p -> ProvisioningLists.all(p, "databases")));
             return all.stream().filter(r -> !r.gone() && ref.equalsIgnoreCase(r.component())).toList();
         });
         // Teams and people are not delivered or scored themselves: a team's page links to its insights instead.

@@ -1,5 +1,6 @@
 package dev.runway.ui.web;
 
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -45,6 +46,12 @@ public class PageErrors {
     public Response service(ServiceProblem e) {
         int status = e.status() >= 500 || e.status() == 401 ? 502 : e.status();
         return page(status, e.title(), e.detail(), null);
+    }
+
+    /** Declared for the exact type so that runway-common's problem+json mapper of it does not answer a page. */
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        return webApplication(e, uri);
     }
 
     @ServerExceptionMapper(priority = Priorities.USER - 100)

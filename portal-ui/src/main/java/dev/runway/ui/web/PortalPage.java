@@ -17,6 +17,7 @@ import dev.runway.ui.client.AccessApi;
 import dev.runway.ui.client.CatalogApi;
 import dev.runway.ui.client.PlatformServices;
 import dev.runway.ui.client.ProvisioningApi;
+import dev.runway.ui.client.ProvisioningLists;
 import dev.runway.ui.client.ServiceProblem;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -94,8 +95,9 @@ public class PortalPage {
             return rows;
         });
         Loaded<ProvisioningApi.Request> all = Loaded.of(() -> {
-            List<ProvisioningApi.Request> rows = new ArrayList<>(services.provisioning(p -> p.list("environments")));
-            rows.addAll(services.provisioning(p -> p.list("databases")));
+            List<ProvisioningApi.Request> rows = new ArrayList<>(
+                    services.provisioning(p -> ProvisioningLists.all(p, "environments")));
+            rows.addAll(services.provisioning(p -> ProvisioningLists.all(p, "databases")));
             return rows;
         });
         Set<String> myTeams = Set.copyOf(teams);

@@ -1,6 +1,8 @@
 package dev.runway.ui.web;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,7 @@ import dev.runway.ui.client.PlatformServices;
 import dev.runway.ui.client.ProvisioningApi;
 import dev.runway.ui.client.ProvisioningApi.Request;
 import dev.runway.ui.client.ProvisioningApi.Template;
+import dev.runway.ui.client.ProvisioningLists;
 import dev.runway.ui.client.ServiceProblem;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -35,6 +38,8 @@ import io.quarkus.security.Authenticated;
 @Authenticated
 @Produces(MediaType.TEXT_HTML)
 public class ProvisioningPages {
+    /** Rows per section of the list page; a "More" link shows the next ones. */
+    static final int PAGE_SIZE = 50;
     private final PlatformServices services;
     private final Viewer viewer;
 
@@ -50,8 +55,8 @@ public class ProvisioningPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(Loaded<Request> environments, Loaded<Request> databases,
-                Loaded<Template> templates);
+        static native TemplateInstance list(Loaded<Request> environments, String moreEnvironments,
+                Loaded<Request> databases, String moreDatabases, Loaded<Template> templates);
 
         static native TemplateInstance newEnvironment(List<Template> templates, Template chosen, List<String> teams,
                 List<SchemaForm.Field> fields, Typed typed, Map<String, String> errors, String problem);
@@ -69,10 +74,28 @@ public class ProvisioningPages {
 
     @GET
     @Path("environments")
-    public TemplateInstance list() {
-        return Templates.list(Loaded.of(() -> services.provisioning(p -> p.list("environments"))).visible(),
-                Loaded.of(() -> services.provisioning(p -> p.list("databases"))).visible(),
+    public TemplateInstance list(@QueryParam("environmentsCursor") String environmentsCursor,
+            @QueryParam("databasesCursor") String databasesCursor) {
+        Section environments = section("environments", environmentsCursor);
+        Section databases = section("databases", databasesCursor);
+        return Templates.list(environments.rows(), environments.more(), databases.rows(), databases.more(),
                 Loaded.of(() -> services.provisioning(ProvisioningApi::templates)));
+    }
+
+    /** One page of a section of the list, newest first, and the link to its next page (null on the last). */
+    private record Section(Loaded<Request> rows, String more) {
+    }
+
+    private Section section(String kind, String cursor) {
+        String[] next = new String[1];
+        Loaded<Request> rows = Loaded.of(() -> {
+            ProvisioningApi.RequestPage page = services.provisioning(
+                    p -> p.list(kind, cursor == null || cursor.isBlank() ? null : cursor, PAGE_SIZE));
+            next[0] = page.nextCursor();
+            return page.items();
+        }).visible();
+        return new Section(rows, next[0] == null ? null
+                : "/environments?" + kind + "Cursor=" + URLEncoder.encode(next[0], StandardCharsets.UTF_8));
     }
 
     @GET
@@ -189,7 +212,8 @@ public class ProvisioningPages {
     public Response progress(@PathParam("kind") String kind, @PathParam("id") UUID id,
             @jakarta.ws.rs.HeaderParam("HX-Request") String htmx) {
         Request r = services.provisioning(p -> p.get(kind, id));
-        Response.ResponseBuilder fragment = Response.ok(Templates.progress(r, services.provisioning(p -> p.events(id)))
+        Response.ResponseBuilder fragment = Response.ok(Templates.progress(r,
+                services.provisioning(p -> ProvisioningLists.allEvents(p, id)))
                 .render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
         // Once the state lasts, the whole page reloads so its actions (credentials, retry) match the new state.
         return (r.terminal() && htmx != null ? fragment.header("HX-Refresh", "true") : fragment).build();
@@ -254,7 +278,7 @@ public class ProvisioningPages {
     private TemplateInstance detailPage(String kind, UUID id, String problem) {
         Request r = services.provisioning(p -> p.get(kind, id));
         boolean mayDecide = "PENDING_APPROVAL".equals(r.state()) && !viewer.getUsername().equals(r.requestedBy());
-        return Templates.detail(r, services.provisioning(p -> p.events(id)), mayDecide, problem);
+        return Templates.detail(r, services.provisioning(p -> ProvisioningLists.allEvents(p, id)), mayDecide, problem);
     }
 
     private List<Template> templatesOf(String kind) {
@@ -262,7 +286,8 @@ public class ProvisioningPages {
     }
 
     private List<Request> readyEnvironments() {
-        return services.provisioning(p -> p.list("environments")).stream().filter(r -> "READY".equals(r.state()))
+        return services.provisioning(p -> ProvisioningLists.all(p, "environments")).stream()
+                .filter(r -> "READY".equals(r.state()))
                 .toList();
     }
 

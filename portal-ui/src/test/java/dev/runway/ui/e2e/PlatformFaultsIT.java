@@ -132,10 +132,11 @@ class PlatformFaultsIT {
                 JsonNode env = json(carol, PROVISIONING + "/api/v1/environments/" + id);
                 return env != null && "READY".equals(env.path("state").asText());
             }));
-            JsonNode list = json(carol, PROVISIONING + "/api/v1/environments");
+            // Newest first: the environments just requested are on the first page of the cap.
+            JsonNode list = json(carol, PROVISIONING + "/api/v1/environments?limit=200");
             for (String name : names) {
                 int requests = 0;
-                for (JsonNode item : list.isArray() ? list : list.path("items")) {
+                for (JsonNode item : list.path("items")) {
                     if (name.equals(item.path("name").asText())) {
                         requests++;
                     }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.regex.Matcher;
@@ -33,6 +34,25 @@ class ProvisioningPagesTest {
 
     private static Csrf csrf() {
         return Csrf.from(given().get("/environments/new?template=ephemeral").then().statusCode(200).extract().response());
+    }
+
+    @Test
+    void theListShowsAPageOfEnvironmentsWithALinkToTheNext() {
+        Response first = given().get("/environments").then().statusCode(200).extract().response();
+        int rows = first.asString().split("href=\"/environments/7f1c2a4e-").length - 1;
+        assertEquals(ProvisioningPages.PAGE_SIZE, rows, "one page of environments");
+        assertTrue(first.asString().contains(">shop<"), "the newest first");
+        Matcher more = Pattern.compile("href=\"([^\"]+)\" id=\"more-environments\"").matcher(first.asString());
+        assertTrue(more.find(), "a link to the next page");
+        assertTrue(ProvisioningDouble.PAGES_SERVED.contains("/api/v1/environments?limit=50"),
+                "the first page asked for: " + ProvisioningDouble.PAGES_SERVED);
+
+        String second = given().urlEncodingEnabled(false).get(more.group(1).replace("&amp;", "&")).then()
+                .statusCode(200).extract().asString();
+        assertEquals(ProvisioningDouble.OLDER + 1 - ProvisioningPages.PAGE_SIZE,
+                second.split("href=\"/environments/7f1c2a4e-").length - 1, "the rest");
+        assertTrue(second.contains(">older-" + ProvisioningDouble.OLDER + "<"), "down to the oldest");
+        assertTrue(!second.contains("id=\"more-environments\""), "no link after the last page");
     }
 
     @Test

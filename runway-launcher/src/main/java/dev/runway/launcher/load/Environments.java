@@ -18,19 +18,25 @@ final class Environments {
     private Environments() {
     }
 
-    /** Live environments of a team, as one of its developers sees them. */
+    /** Live environments of a team, as one of its developers sees them: every page of the list. */
     static int live(Platform p, String user) throws Exception {
-        Platform.Response r = p.send("GET", p.urls().provisioning(), "/api/v1/environments", p.userToken(user), null,
-                null);
-        if (!r.ok()) {
-            throw new IllegalStateException("listing environments answered " + r.status() + ": " + r.body());
-        }
         int live = 0;
-        for (JsonNode env : r.json()) {
-            if (!GONE.contains(env.path("state").asText())) {
-                live++;
+        String cursor = null;
+        do {
+            // Cursors are base64url: safe in a query string as they are.
+            Platform.Response r = p.send("GET", p.urls().provisioning(), "/api/v1/environments?limit=200"
+                    + (cursor == null ? "" : "&cursor=" + cursor), p.userToken(user), null, null);
+            if (!r.ok()) {
+                throw new IllegalStateException("listing environments answered " + r.status() + ": " + r.body());
             }
-        }
+            JsonNode page = r.json();
+            for (JsonNode env : page.path("items")) {
+                if (!GONE.contains(env.path("state").asText())) {
+                    live++;
+                }
+            }
+            cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
+        } while (cursor != null);
         return live;
     }
 

@@ -291,26 +291,32 @@ class ProvisioningBenchmark {
      * 100 ms would be 2,000 requests/s against the service under test). FAILED ends the run.
      */
     private void awaitAllReady(String token, List<String> ids) throws Exception {
-        HttpRequest list = HttpRequest.newBuilder(URI.create(api + "/environments"))
-                .header("Authorization", "Bearer " + token).build();
         java.util.Set<String> waiting = new java.util.HashSet<>(ids);
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> r = http.send(list, HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException("GET /environments: " + r.statusCode() + " " + r.body());
-            }
-            for (JsonNode view : JSON.readTree(r.body())) {
-                String id = view.path("id").asText();
-                if (!waiting.contains(id)) {
-                    continue;
+            // 200 environments are one page at the cap; the cursor is followed should the run ever hold more.
+            String cursor = null;
+            do {
+                HttpRequest list = HttpRequest.newBuilder(URI.create(api + "/environments?limit=200"
+                        + (cursor == null ? "" : "&cursor=" + cursor))).header("Authorization", "Bearer " + token).build();
+                HttpResponse<String> r = http.send(list, HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("GET /environments: " + r.statusCode() + " " + r.body());
                 }
-                if ("READY".equals(view.path("state").asText())) {
-                    waiting.remove(id);
-                } else if ("FAILED".equals(view.path("state").asText())) {
-                    throw new IllegalStateException(id + " FAILED: " + view.path("reason").asText());
+                JsonNode page = JSON.readTree(r.body());
+                for (JsonNode view : page.path("items")) {
+                    String id = view.path("id").asText();
+                    if (!waiting.contains(id)) {
+                        continue;
+                    }
+                    if ("READY".equals(view.path("state").asText())) {
+                        waiting.remove(id);
+                    } else if ("FAILED".equals(view.path("state").asText())) {
+                        throw new IllegalStateException(id + " FAILED: " + view.path("reason").asText());
+                    }
                 }
-            }
+                cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
+            } while (cursor != null);
             if (waiting.isEmpty()) {
                 return;
             }

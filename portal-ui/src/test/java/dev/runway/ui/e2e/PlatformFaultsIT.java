@@ -43,7 +43,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <p>What must hold: every write acknowledged with a 2xx is there after the restart; every acknowledged catalog
  * write also reaches access-service's audit log (the transactional outbox delivers it, even when access-service was
  * the one down); provisioning requests end READY exactly once; with Keycloak gone, tokens already issued keep
- * working on every service, the services stay live and ready, and a new login fails with a clear message. Figures
+ * working on every service, the services stay live and ready, and a new login fails with a clear message (the CLI's,
+ * and the portal's sign-in page instead of a redirect to the dead provider). Figures
  * (writes acknowledged and refused, seconds to ready) are printed for RELIABILITY.md.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -183,6 +184,12 @@ class PlatformFaultsIT {
             }
             assertTrue(get(null, CATALOG + "/q/health/ready").body().contains("unreachable"),
                     "readiness reports the provider as unreachable");
+            // A browser that is not signed in is not sent to the dead provider: the portal says why it cannot sign in.
+            HttpResponse<String> signIn = portalHome();
+            assertEquals(503, signIn.statusCode(), "the portal explains that sign-in is unavailable: " + signIn.body());
+            assertTrue(signIn.body().contains("Sign-in is unavailable right now")
+                    && signIn.body().contains("Runway cannot reach its identity provider"), signIn.body());
+            assertTrue(signIn.headers().firstValue("Retry-After").isPresent(), "the sign-in page says when to retry");
             Path home = Files.createTempDirectory("runway-cli-home");
             ProcessBuilder cli = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-jar", RunningPlatform.root().resolve("runway-cli/target/runway-cli.jar").toString(), "login",
@@ -194,12 +201,22 @@ class PlatformFaultsIT {
             String said = new String(login.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(4, login.exitValue(), "exit code 4 means unreachable: " + said);
             assertTrue(said.contains("localhost:8180"), "the message names what could not be reached: " + said);
-            System.out.printf("FAULT keycloak killed: issued token accepted by 3 services and a write, all ready, login"
-                    + " refused: %s%n", said.strip());
+            System.out.printf("FAULT keycloak killed: issued token accepted by 3 services and a write, all ready, portal"
+                    + " sign-in answered 503 with its page, login refused: %s%n", said.strip());
         } finally {
             up();
         }
         assertNotEquals("", tokenOf("alice"), "logins work again once Keycloak is back");
+        HttpResponse<String> signIn = portalHome();
+        assertEquals(302, signIn.statusCode(), "the portal sends browsers to sign in again: " + signIn.body());
+        assertTrue(signIn.headers().firstValue("Location").orElse("").startsWith(RunningPlatform.KEYCLOAK + "/realms/runway/"),
+                "to Keycloak: " + signIn.headers().firstValue("Location"));
+    }
+
+    /** The portal's home page as a browser without a session asks for it (no redirect followed). */
+    private static HttpResponse<String> portalHome() throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(RunningPlatform.PORTAL + "/home")).timeout(Duration.ofSeconds(15))
+                .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Sends catalog creates from a few threads until stopped, remembering what was acknowledged. */

@@ -3,21 +3,35 @@ package dev.runway.common.error;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 
 /**
  * Recognises, anywhere in a cause chain, that the database server could not be reached or went away
  * (restart, failover, network): the request did not happen and may be retried, so the caller gets a 503
  * instead of an internal error. Hibernate and the transaction manager wrap the JDBC exception several
- * levels deep, which is why the whole chain is searched.
+ * levels deep, which is why the whole chain is searched; a commit that fails because the server went away
+ * surfaces as a RollbackException whose JDBC cause hangs off a suppressed XAException, so suppressed
+ * exceptions are searched as well.
  */
 final class DatabaseUnavailable {
     private DatabaseUnavailable() {
     }
 
     static boolean causedBy(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        return causedBy(e, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static boolean causedBy(Throwable e, Set<Throwable> seen) {
+        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
             if (t instanceof SQLException sql && isConnectionFailure(sql)) {
                 return true;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (causedBy(suppressed, seen)) {
+                    return true;
+                }
             }
         }
         return false;

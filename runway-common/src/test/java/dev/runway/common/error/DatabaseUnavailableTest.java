@@ -19,6 +19,19 @@ class DatabaseUnavailableTest {
         assertTrue(DatabaseUnavailable.causedBy(new SQLTransientConnectionException("refused")));
     }
 
+    /** Seen in a restart drill: the commit's JDBC failure hangs off a suppressed XAException of the rollback. */
+    @Test
+    void aCommitLostWithTheServerIsRecognisedThroughSuppressedExceptions() {
+        Exception rollback = new IllegalStateException("ARJUNA016053: Could not commit transaction.");
+        Exception xa = new IllegalStateException("Error trying to transactionCommit local transaction",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        rollback.addSuppressed(xa);
+        assertTrue(DatabaseUnavailable.causedBy(new RuntimeException("Error invoking subclass method", rollback)));
+        Exception unrelated = new IllegalStateException("commit failed");
+        unrelated.addSuppressed(new SQLException("duplicate key", "23505"));
+        assertFalse(DatabaseUnavailable.causedBy(unrelated));
+    }
+
     @Test
     void otherDatabaseErrorsAreNot() {
         assertFalse(DatabaseUnavailable.causedBy(new SQLException("duplicate key", "23505")));

@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.runway.common.ratelimit.RateLimitClock;
 import dev.runway.common.ratelimit.WriteRateLimiter;
+import dev.runway.common.security.CachingBearerIdentityProvider;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusMock;
 import io.restassured.response.Response;
@@ -62,6 +63,29 @@ public abstract class PlatformContractTests {
         given().auth().oauth2(TestTokens.user("alice", List.of("payments"), "developer"))
                 .when().get(authenticatedPath())
                 .then().statusCode(200);
+    }
+
+    /**
+     * A token verified once is reused from the verified-token cache: the second request adds no entry and gets the
+     * same identity. A forgery built on the cached token (its header and signature, another payload granting more)
+     * is not a hit and fails full verification.
+     */
+    @Test
+    void aVerifiedTokenIsReusedButAForgeryOfItIsStill401() {
+        CachingBearerIdentityProvider provider = Arc.container().instance(CachingBearerIdentityProvider.class).get();
+        String user = "cache-" + UUID.randomUUID().toString().substring(0, 8);
+        String token = TestTokens.user(user, List.of("payments"), "developer");
+        int before = provider.cachedTokens();
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(token).when().get("/api/v1/ping")
+                    .then().statusCode(200).body("caller", equalTo(user)).body("roles", hasItem("developer"));
+            assertEquals(before + 1, provider.cachedTokens(), "verified once, then reused");
+        }
+        String[] parts = token.split("\\.");
+        String grantingMore = TestTokens.user(user, List.of("payments", "search"), "platform-admin").split("\\.")[1];
+        assertUnauthenticated(given().auth().oauth2(parts[0] + "." + grantingMore + "." + parts[2])
+                .when().get(authenticatedPath()).then());
+        assertEquals(before + 1, provider.cachedTokens(), "a failed verification is never cached");
     }
 
     @Test

@@ -69,8 +69,10 @@ public class EntityQueryService {
     }
 
     public Loaded get(String kind, String namespace, String name) {
-        CatalogEntity row = live(EntityService.pathRef(kind, namespace, name));
-        return new Loaded(mapper.view(row.body, row.id.toString(), row.etag, relations.outgoing(row.ref)), row.etag);
+        String ref = EntityService.pathRef(kind, namespace, name);
+        RelationRepository.LiveEntity row = relations.liveWithRelations(ref)
+                .orElseThrow(() -> new ResourceNotFoundException("No entity " + ref + "."));
+        return new Loaded(mapper.view(row.body(), row.id(), row.etag(), row.relations()), row.etag());
     }
 
     /** History stays readable after a delete: the tombstone keeps it. */

@@ -107,10 +107,13 @@ class CatalogBenchmark {
                     i -> "/api/v1/entities/component/default/component-" + random.nextInt(shape.components()),
                     i -> {
                         String ref = "component:default/component-" + random.nextInt(shape.components());
-                        return List.of(sql("SELECT id, body, etag FROM entity WHERE ref = ? AND deleted_at IS NULL", ref),
-                                sql("SELECT DISTINCT r.type, r.target_ref, (e.id IS NOT NULL) FROM entity_relation r"
-                                        + " LEFT JOIN entity e ON e.ref = r.target_ref AND e.deleted_at IS NULL"
-                                        + " WHERE r.source_ref = ? ORDER BY r.type, r.target_ref", ref));
+                        // The statement the service sends (RelationRepository.liveWithRelations).
+                        return List.of(sql("SELECT e.id::text, e.body::text, e.etag, (SELECT json_agg(json_build_array("
+                                + "r.type, r.target_ref, r.resolved) ORDER BY r.type, r.target_ref)::text FROM (SELECT"
+                                + " DISTINCT x.type, x.target_ref, EXISTS (SELECT 1 FROM entity t WHERE t.ref ="
+                                + " x.target_ref AND t.deleted_at IS NULL) AS resolved FROM entity_relation x"
+                                + " WHERE x.source_ref = e.ref) r) FROM entity e WHERE e.ref = ? AND e.deleted_at IS NULL",
+                                ref));
                     });
             compare(c, "filtered page (kind+owner+lifecycle, 50)",
                     i -> "/api/v1/entities?kind=component&lifecycle=production&limit=50&owner=team-"

@@ -89,6 +89,38 @@ class RelationsTest {
                 .body("danglingRefs", equalTo(List.of("resource:default/does-not-exist-yet")))
                 .body("relations", hasItem(Map.of("type", "dependsOn",
                         "targetRef", "resource:default/does-not-exist-yet", "resolved", false)));
+        as(ALICE).get("/api/v1/entities/component/default/" + name).then().statusCode(200)
+                .body("danglingRefs", equalTo(List.of("resource:default/does-not-exist-yet")));
+    }
+
+    /**
+     * The by-ref read aggregates relations in one statement, the write path reads them with another: both give the
+     * same list, in the same order, for an entity with resolved, dangling and inverse relations.
+     */
+    @Test
+    void aReadShowsExactlyTheRelationsTheWriteAnswered() {
+        String name = unique("both-paths");
+        String body = """
+                apiVersion: backstage.io/v1alpha1
+                kind: Component
+                metadata: {name: %s}
+                spec:
+                  type: service
+                  lifecycle: production
+                  owner: payments
+                  system: payments-platform
+                  consumesApis: [search-api]
+                  dependsOn: [resource:payments-db, resource:not-there-yet]
+                """.formatted(name);
+        List<Map<String, Object>> written = yaml(ALICE, body).post("/api/v1/entities").then().statusCode(201)
+                .extract().jsonPath().getList("relations");
+        List<Map<String, Object>> read = as(ALICE).get("/api/v1/entities/component/default/" + name).then()
+                .statusCode(200).extract().jsonPath().getList("relations");
+        assertEquals(written, read);
+        assertEquals(5, read.size(), "ownedBy, partOf, consumesApi and two dependsOn: " + read);
+        as(CAROL).get("/api/v1/entities/component/default/" + name.toUpperCase()).then().statusCode(200)
+                .body("metadata.name", equalTo(name));
+        as(CAROL).get("/api/v1/entities/component/default/" + name + "-missing").then().statusCode(404);
     }
 
     @Test

@@ -19,12 +19,11 @@ public final class CatalogScenarios {
     static final int IMPORT_BATCH = 500;
 
     // The statements of catalog-service's EntityRepository, RelationRepository and EntitySearchRepository.
-    static final String SQL_BY_REF = "SELECT id, ref, kind, namespace, name, type, lifecycle, owner_ref, system_ref,"
-            + " tags, labels, body, search_text, etag, version, created_at, created_by, updated_at, updated_by,"
-            + " deleted_at, deleted_by FROM entity WHERE ref = ?";
-    static final String SQL_OUTGOING = "SELECT DISTINCT r.type, r.target_ref, (e.id IS NOT NULL) AS resolved"
-            + " FROM entity_relation r LEFT JOIN entity e ON e.ref = r.target_ref AND e.deleted_at IS NULL"
-            + " WHERE r.source_ref = ? ORDER BY r.type, r.target_ref";
+    static final String SQL_BY_REF = "SELECT e.id::text, e.body::text, e.etag, (SELECT json_agg(json_build_array("
+            + "r.type, r.target_ref, r.resolved) ORDER BY r.type, r.target_ref)::text FROM (SELECT DISTINCT x.type,"
+            + " x.target_ref, EXISTS (SELECT 1 FROM entity t WHERE t.ref = x.target_ref AND t.deleted_at IS NULL)"
+            + " AS resolved FROM entity_relation x WHERE x.source_ref = e.ref) r) FROM entity e"
+            + " WHERE e.ref = ? AND e.deleted_at IS NULL";
     static final String SQL_PAGE_BY_OWNER = "SELECT ref, CAST(body AS text), etag, CAST(id AS text), name FROM entity"
             + " WHERE deleted_at IS NULL AND kind = ? AND owner_ref = ? ORDER BY name, ref LIMIT 21";
     static final String SQL_FACET = "SELECT value, sum(n) FROM (SELECT value, count AS n FROM entity_facet_count"
@@ -134,7 +133,6 @@ public final class CatalogScenarios {
             String ref = s.canonicalRef(random.nextInt(s.refs.size()));
             return new Runner.Action("catalog.get-by-ref", () -> {
                 drain(c, SQL_BY_REF, ref);
-                drain(c, SQL_OUTGOING, ref);
                 return "ok";
             });
         } else if (kind < 7) {

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -15,14 +16,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -32,6 +29,7 @@ import dev.runway.provisioning.mapping.ProvisioningMapper;
 import dev.runway.provisioning.rest.dto.CredentialsView;
 import dev.runway.provisioning.rest.dto.DatabaseRequestBody;
 import dev.runway.provisioning.rest.dto.ExtendBody;
+import dev.runway.provisioning.rest.dto.PageParams;
 import dev.runway.provisioning.rest.dto.RequestPage;
 import dev.runway.provisioning.rest.dto.RequestView;
 import dev.runway.provisioning.service.RequestQueryService;
@@ -74,12 +72,9 @@ public class DatabaseResource {
             description = "Newest first, keyset-paginated: follow nextCursor until it is null.")
     @APIResponse(responseCode = "200", description = "A page of databases")
     @APIResponse(responseCode = "400", description = "A malformed cursor, or a limit out of range")
-    public RequestPage list(
-            @Parameter(description = "nextCursor of the previous page; absent for the first") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1 to runway.provisioning.max-page-size (200 by default; default 50); "
-                    + "anything else is refused with 400", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
-                            maximum = "200", defaultValue = "50")) @QueryParam("limit") Integer limit) {
-        return queries.list(callers.caller(), RequestKind.DATABASE, cursor, limit).map(ProvisioningMapper::toView)
+    public RequestPage list(@BeanParam PageParams page) {
+        return queries.list(callers.caller(), RequestKind.DATABASE, page.cursor, page.limit)
+                .map(ProvisioningMapper::toView)
                 .into(RequestPage::new);
     }
 

@@ -4,19 +4,16 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -24,6 +21,7 @@ import dev.runway.common.security.Roles;
 import dev.runway.provisioning.mapping.ProvisioningMapper;
 import dev.runway.provisioning.rest.dto.DecisionBody;
 import dev.runway.provisioning.rest.dto.EventPage;
+import dev.runway.provisioning.rest.dto.PageParams;
 import dev.runway.provisioning.rest.dto.RequestView;
 import dev.runway.provisioning.service.RequestQueryService;
 import dev.runway.provisioning.service.RequestService;
@@ -51,12 +49,8 @@ public class RequestResource {
     @APIResponse(responseCode = "200", description = "A page of events, oldest first")
     @APIResponse(responseCode = "400", description = "A malformed cursor, or a limit out of range")
     @APIResponse(responseCode = "404", description = "No such request visible to the caller")
-    public EventPage events(@PathParam("id") UUID id,
-            @Parameter(description = "nextCursor of the previous page; absent for the first") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1 to runway.provisioning.max-page-size (200 by default; default 50); "
-                    + "anything else is refused with 400", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
-                            maximum = "200", defaultValue = "50")) @QueryParam("limit") Integer limit) {
-        return queries.events(callers.caller(), id, cursor, limit).map(ProvisioningMapper::toView)
+    public EventPage events(@PathParam("id") UUID id, @BeanParam PageParams page) {
+        return queries.events(callers.caller(), id, page.cursor, page.limit).map(ProvisioningMapper::toView)
                 .into(EventPage::new);
     }
 

@@ -9,6 +9,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
@@ -214,19 +215,33 @@ public class ProblemExceptionMappers {
         List<Problem.Violation> violations = new ArrayList<>();
         for (java.lang.reflect.Parameter parameter : resource.getResourceMethod().getParameters()) {
             QueryParam query = parameter.getAnnotation(QueryParam.class);
-            if (query == null) {
-                continue;
-            }
-            for (String value : uri.getQueryParameters().getOrDefault(query.value(), List.of())) {
-                String expected = unconvertible(parameter.getType(), value);
-                if (expected != null) {
-                    violations.add(new Problem.Violation(query.value(), "must be " + expected));
-                    break;
+            if (query != null) {
+                checkQueryParameter(query.value(), parameter.getType(), uri, violations);
+            } else if (parameter.isAnnotationPresent(BeanParam.class)) {
+                // Shared page parameters live in a @BeanParam; its fields convert the same way and fail the same way.
+                for (Class<?> type = parameter.getType(); type != null && type != Object.class; type = type.getSuperclass()) {
+                    for (java.lang.reflect.Field field : type.getDeclaredFields()) {
+                        QueryParam fieldQuery = field.getAnnotation(QueryParam.class);
+                        if (fieldQuery != null) {
+                            checkQueryParameter(fieldQuery.value(), field.getType(), uri, violations);
+                        }
+                    }
                 }
             }
         }
         violations.sort(Comparator.comparing(Problem.Violation::field));
         return violations;
+    }
+
+    private static void checkQueryParameter(String name, Class<?> type, UriInfo uri,
+            List<Problem.Violation> violations) {
+        for (String value : uri.getQueryParameters().getOrDefault(name, List.of())) {
+            String expected = unconvertible(type, value);
+            if (expected != null) {
+                violations.add(new Problem.Violation(name, "must be " + expected));
+                return;
+            }
+        }
     }
 
     /** What {@code type} expects when {@code value} does not convert to it, else null. */

@@ -59,8 +59,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(value = RunwayTestResource.class, initArgs = @ResourceArg(name = "database", value = "runway_catalog"))
 class CatalogBenchmark {
     private static final int ENTITIES = Integer.getInteger("bench.entities", 100_000);
-    private static final int ITERATIONS = Integer.getInteger("bench.iterations", 300);
-    private static final int IMPORT_ENTITIES = Integer.getInteger("bench.importEntities", 5_000);
+    private static final int ITERATIONS = Integer.getInteger("bench.iterations", 2_000);
+    private static final int IMPORT_ENTITIES = Integer.getInteger("bench.importEntities", 4_000);
     private static final int IMPORT_BATCH = 500;
     private static final String[] WORDS = { "payments", "checkout", "search", "ledger", "billing", "inventory",
             "shipping", "analytics", "recommendation", "scheduler" };
@@ -72,7 +72,7 @@ class CatalogBenchmark {
     FacetCompaction facetCompaction;
 
     /** Requests (reads) or entities (import) sent before measuring: the JIT compiles the service's hot paths. */
-    private static final int WARMUP = Integer.getInteger("bench.warmup", 1_000);
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 5_000);
 
     /** HTTP/1.1 with keep-alive, as load tools and browsers talk to the service (no h2c upgrade attempt). */
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import dev.runway.provisioning.domain.ProvisioningRequest;
 import dev.runway.provisioning.domain.RequestKind;
@@ -49,6 +50,27 @@ public class ProvisioningRequestRepository implements PanacheRepositoryBase<Prov
 
     public List<ProvisioningRequest> databasesOf(UUID environmentId) {
         return list("kind = ?1 and environmentId = ?2", RequestKind.DATABASE, environmentId);
+    }
+
+    /**
+     * The request with its row locked for this transaction ({@code FOR UPDATE}), waiting while a reconciler step
+     * holds it: a change made through the API then applies to the row as that step left it, instead of failing
+     * at commit on a version the step has moved on.
+     */
+    public Optional<ProvisioningRequest> findForChange(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The environment's databases, locked as {@link #findForChange}; lock the environment first. */
+    public List<ProvisioningRequest> databasesOfForChange(UUID environmentId) {
+        return find("kind = ?1 and environmentId = ?2 order by id", RequestKind.DATABASE, environmentId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** The environment a database belongs to, read without loading (or locking) the database. */
+    public Optional<UUID> environmentIdOf(UUID databaseId) {
+        return find("id = ?1 and kind = ?2", databaseId, RequestKind.DATABASE).project(EnvironmentIdOnly.class)
+                .firstResultOptional().map(EnvironmentIdOnly::environmentId);
     }
 
     /** Serialises work on one key (a team's quota, an idempotency key) across transactions and replicas. */
@@ -98,5 +120,9 @@ public class ProvisioningRequestRepository implements PanacheRepositoryBase<Prov
 
     @io.quarkus.runtime.annotations.RegisterForReflection
     public record IdOnly(UUID id) {
+    }
+
+    @io.quarkus.runtime.annotations.RegisterForReflection
+    public record EnvironmentIdOnly(UUID environmentId) {
     }
 }

@@ -12,7 +12,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -178,7 +177,7 @@ public class RequestService {
 
     @Transactional
     public ProvisioningRequest delete(Caller caller, RequestKind kind, UUID id) {
-        ProvisioningRequest r = visible(caller, id, kind);
+        ProvisioningRequest r = visibleForChange(caller, id, kind);
         require(policy.mayDelete(caller, r), "you may not delete this " + kind.name().toLowerCase());
         if (r.desired == ProvisioningRequest.Desired.ABSENT) {
             return r;
@@ -195,7 +194,7 @@ public class RequestService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void deprovision(ProvisioningRequest r, Caller actor, String reason, Instant now) {
         if (r.kind == RequestKind.ENVIRONMENT) {
-            for (ProvisioningRequest db : requests.databasesOf(r.id)) {
+            for (ProvisioningRequest db : requests.databasesOfForChange(r.id)) {
                 if (db.desired == ProvisioningRequest.Desired.PRESENT && !RequestState.GONE.contains(db.state)) {
                     deprovision(db, actor, "its environment is being deleted", now);
                 }
@@ -220,11 +219,18 @@ public class RequestService {
      */
     @Transactional
     public ProvisioningRequest extend(Caller caller, RequestKind kind, UUID id, String ttlText) {
-        ProvisioningRequest r = changeable(caller, id, kind);
-        ProvisioningRequest environment = r;
+        ProvisioningRequest environment = null;
         if (kind == RequestKind.DATABASE) {
-            environment = requests.findById(r.environmentId);
+            // Rows are locked environment first, then its databases, as a deletion locks them: two changes never
+            // wait for each other in a cycle.
+            environment = requests.environmentIdOf(id).flatMap(requests::findForChange).orElse(null);
+        }
+        ProvisioningRequest r = changeable(caller, id, kind);
+        if (kind == RequestKind.DATABASE) {
+            // Not null: the database was found, and every database names its environment.
             require(policy.mayChange(caller, environment), "you may not extend the environment of this database");
+        } else {
+            environment = r;
         }
         Template template = templates.find(environment.templateId)
                 .orElseThrow(() -> new UnprocessableException("template '" + r.templateId + "' no longer exists"));
@@ -247,7 +253,7 @@ public class RequestService {
         environment.expiresAt = now.plus(ttl);
         environment.updatedAt = now;
         lifecycle.note(environment, caller, "extend", "success", "expires " + environment.expiresAt, now);
-        for (ProvisioningRequest db : requests.databasesOf(environment.id)) {
+        for (ProvisioningRequest db : requests.databasesOfForChange(environment.id)) {
             if (db.desired == ProvisioningRequest.Desired.PRESENT && !RequestState.GONE.contains(db.state)) {
                 db.expiresAt = environment.expiresAt;
                 db.updatedAt = now;
@@ -290,7 +296,7 @@ public class RequestService {
 
     @Transactional
     public ProvisioningRequest decide(Caller caller, UUID id, boolean approve, String reason) {
-        ProvisioningRequest r = visible(caller, id, null);
+        ProvisioningRequest r = visibleForChange(caller, id, null);
         if (caller.name().equals(r.requestedBy)) {
             // access-service says so too; checked here first for a message that names the reason plainly.
             throw new NotPermittedException("a request cannot be decided by its requester");
@@ -323,12 +329,10 @@ public class RequestService {
      */
     @Transactional
     public Credentials credentials(Caller caller, UUID id) {
-        ProvisioningRequest r = visible(caller, id, RequestKind.DATABASE);
+        ProvisioningRequest r = visibleForChange(caller, id, RequestKind.DATABASE);
         if (!caller.isMemberOf(r.team)) {
             throw new NotPermittedException("only members of team '" + r.team + "' may read its credentials");
         }
-        requests.getEntityManager().lock(r, LockModeType.PESSIMISTIC_WRITE);
-        requests.getEntityManager().refresh(r);
         if (r.state != RequestState.READY) {
             throw new ConflictException("credentials exist once the database is READY; it is " + r.state);
         }
@@ -385,15 +389,27 @@ public class RequestService {
 
     /** A request the caller may see, else 404 (whether it exists is not disclosed). */
     ProvisioningRequest visible(Caller caller, UUID id, RequestKind kind) {
-        return requests.findByIdOptional(id)
-                .filter(r -> kind == null || r.kind == kind)
+        return shown(requests.findByIdOptional(id), caller, id, kind);
+    }
+
+    /**
+     * As {@link #visible}, with the row locked for this transaction: every change through the API reads the row this
+     * way, so it waits for a reconciler step working on the request (the step holds the lock) and is not refused at
+     * commit because the step moved the row's version on.
+     */
+    ProvisioningRequest visibleForChange(Caller caller, UUID id, RequestKind kind) {
+        return shown(requests.findForChange(id), caller, id, kind);
+    }
+
+    private ProvisioningRequest shown(Optional<ProvisioningRequest> found, Caller caller, UUID id, RequestKind kind) {
+        return found.filter(r -> kind == null || r.kind == kind)
                 .filter(r -> policy.maySee(caller, r))
                 .orElseThrow(() -> new ResourceNotFoundException("no such request: " + id));
     }
 
-    /** A request the caller may change, else 404 if not visible, 403 if visible but not changeable. */
+    /** A request the caller may change (row locked), else 404 if not visible, 403 if visible but not changeable. */
     ProvisioningRequest changeable(Caller caller, UUID id, RequestKind kind) {
-        ProvisioningRequest r = visible(caller, id, kind);
+        ProvisioningRequest r = visibleForChange(caller, id, kind);
         require(policy.mayChange(caller, r), "you may not change this " + r.kind.name().toLowerCase());
         return r;
     }

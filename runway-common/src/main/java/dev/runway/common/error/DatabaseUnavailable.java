@@ -3,9 +3,6 @@ package dev.runway.common.error;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Set;
 
 /**
  * Recognises, anywhere in a cause chain, that the database server could not be reached or went away
@@ -13,28 +10,14 @@ import java.util.Set;
  * instead of an internal error. Hibernate and the transaction manager wrap the JDBC exception several
  * levels deep, which is why the whole chain is searched; a commit that fails because the server went away
  * surfaces as a RollbackException whose JDBC cause hangs off a suppressed XAException, so suppressed
- * exceptions are searched as well.
+ * exceptions are searched as well ({@link CauseChain}).
  */
 final class DatabaseUnavailable {
     private DatabaseUnavailable() {
     }
 
     static boolean causedBy(Throwable e) {
-        return causedBy(e, Collections.newSetFromMap(new IdentityHashMap<>()));
-    }
-
-    private static boolean causedBy(Throwable e, Set<Throwable> seen) {
-        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
-            if (t instanceof SQLException sql && isConnectionFailure(sql)) {
-                return true;
-            }
-            for (Throwable suppressed : t.getSuppressed()) {
-                if (causedBy(suppressed, seen)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return CauseChain.contains(e, t -> t instanceof SQLException sql && isConnectionFailure(sql));
     }
 
     private static boolean isConnectionFailure(SQLException e) {

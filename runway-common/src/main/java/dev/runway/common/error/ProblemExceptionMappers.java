@@ -144,6 +144,12 @@ public class ProblemExceptionMappers {
             return ProblemResponses.response(ProblemResponses.problem(ProblemKind.UPSTREAM_UNAVAILABLE,
                     "The database is not reachable right now; retry shortly.", path(uri), List.of()));
         }
+        if (ConcurrentChange.causedBy(e)) {
+            LOG.warnf("Concurrent change on %s: %s", path(uri), e.getMessage());
+            return ProblemResponses.response(ProblemResponses.problem(ProblemKind.CONFLICT,
+                    "It was changed by someone else at the same moment; nothing was written. Read it again and retry.",
+                    path(uri), List.of()));
+        }
         Problem problem = ProblemResponses.internal(path(uri));
         LOG.errorf(e, "Unexpected error %s on %s", problem.errorId(), path(uri));
         return ProblemResponses.response(problem);

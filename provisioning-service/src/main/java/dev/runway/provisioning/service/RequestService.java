@@ -219,18 +219,16 @@ public class RequestService {
      */
     @Transactional
     public ProvisioningRequest extend(Caller caller, RequestKind kind, UUID id, String ttlText) {
-        ProvisioningRequest environment = null;
-        if (kind == RequestKind.DATABASE) {
-            // Rows are locked environment first, then its databases, as a deletion locks them: two changes never
-            // wait for each other in a cycle.
-            environment = requests.environmentIdOf(id).flatMap(requests::findForChange).orElse(null);
-        }
+        // A database's environment is locked before the database, the order a deletion takes: two changes never
+        // wait for each other in a cycle.
+        ProvisioningRequest databaseEnvironment = kind == RequestKind.DATABASE
+                ? requests.environmentIdOf(id).flatMap(requests::findForChange).orElse(null)
+                : null;
         ProvisioningRequest r = changeable(caller, id, kind);
+        ProvisioningRequest environment = kind == RequestKind.DATABASE ? databaseEnvironment : r;
         if (kind == RequestKind.DATABASE) {
             // Not null: the database was found, and every database names its environment.
             require(policy.mayChange(caller, environment), "you may not extend the environment of this database");
-        } else {
-            environment = r;
         }
         Template template = templates.find(environment.templateId)
                 .orElseThrow(() -> new UnprocessableException("template '" + r.templateId + "' no longer exists"));

@@ -225,18 +225,26 @@ public class ProblemExceptionMappers {
                 checkQueryParameter(query.value(), parameter.getType(), uri, violations);
             } else if (parameter.isAnnotationPresent(BeanParam.class)) {
                 // Shared page parameters live in a @BeanParam; its fields convert the same way and fail the same way.
-                for (Class<?> type = parameter.getType(); type != null && type != Object.class; type = type.getSuperclass()) {
-                    for (java.lang.reflect.Field field : type.getDeclaredFields()) {
-                        QueryParam fieldQuery = field.getAnnotation(QueryParam.class);
-                        if (fieldQuery != null) {
-                            checkQueryParameter(fieldQuery.value(), field.getType(), uri, violations);
-                        }
-                    }
+                for (java.lang.reflect.Field field : queryFields(parameter.getType())) {
+                    checkQueryParameter(field.getAnnotation(QueryParam.class).value(), field.getType(), uri, violations);
                 }
             }
         }
         violations.sort(Comparator.comparing(Problem.Violation::field));
         return violations;
+    }
+
+    /** The {@code @QueryParam} fields of a {@code @BeanParam} class and its superclasses. */
+    private static List<java.lang.reflect.Field> queryFields(Class<?> beanParam) {
+        List<java.lang.reflect.Field> fields = new ArrayList<>();
+        for (Class<?> type = beanParam; type != null && type != Object.class; type = type.getSuperclass()) {
+            for (java.lang.reflect.Field field : type.getDeclaredFields()) {
+                if (field.isAnnotationPresent(QueryParam.class)) {
+                    fields.add(field);
+                }
+            }
+        }
+        return fields;
     }
 
     private static void checkQueryParameter(String name, Class<?> type, UriInfo uri,

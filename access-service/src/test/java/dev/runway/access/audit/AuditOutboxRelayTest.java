@@ -140,9 +140,9 @@ class AuditOutboxRelayTest {
     void twoRelaysNeverSendTheSameRows() throws Exception {
         String actor = "replicas-" + UUID.randomUUID();
         AuditOutbox outbox = new AuditOutbox(outboxDb, json);
-        for (int i = 0; i < 3; i++) {
-            outbox.record(event(actor, i));
-        }
+        // The events of one change are written together, as one statement batch.
+        outbox.recordAll(List.of(event(actor, 0), event(actor, 1), event(actor, 2)));
+        assertEquals(3, pending());
         OutboxRelay other = relayTo(URI.create(accessService.toString()), 10);
         int[] seenByOther = new int[1];
         OutboxRelay first = new OutboxRelay(outboxDb, batch -> seenByOther[0] = other.relayBatch(), json, 10);

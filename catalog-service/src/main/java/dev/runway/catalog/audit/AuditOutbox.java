@@ -43,9 +43,8 @@ public class AuditOutbox {
     public void recordAll(Caller caller, List<Event> events) {
         Instant now = Instant.now();
         List<String> teams = caller.teams().stream().sorted().toList();
-        for (Event e : events) {
-            outbox.record(new AuditEvent(UUID.randomUUID(), now, caller.username(), teams, e.action(), e.resource(),
-                    e.outcome(), e.reason(), SOURCE, caller.requestId(), caller.clientAddress(), e.details()));
-        }
+        outbox.recordAll(events.stream().map(e -> new AuditEvent(UUID.randomUUID(), now, caller.username(), teams,
+                e.action(), e.resource(), e.outcome(), e.reason(), SOURCE, caller.requestId(), caller.clientAddress(),
+                e.details())).toList());
     }
 }

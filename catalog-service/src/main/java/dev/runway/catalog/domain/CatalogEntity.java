@@ -53,4 +53,34 @@ public class CatalogEntity {
     public boolean deleted() {
         return deletedAt != null;
     }
+
+    /**
+     * A detached copy, the start of the next version: writes build the new version beside the loaded row and store
+     * it with SQL, so the persistence context never writes the row a second time.
+     */
+    public CatalogEntity copy() {
+        CatalogEntity c = new CatalogEntity();
+        c.id = id;
+        c.ref = ref;
+        c.kind = kind;
+        c.namespace = namespace;
+        c.name = name;
+        c.type = type;
+        c.lifecycle = lifecycle;
+        c.ownerRef = ownerRef;
+        c.systemRef = systemRef;
+        c.tags = tags;
+        c.labels = labels;
+        c.body = body;
+        c.searchText = searchText;
+        c.etag = etag;
+        c.version = version;
+        c.createdAt = createdAt;
+        c.createdBy = createdBy;
+        c.updatedAt = updatedAt;
+        c.updatedBy = updatedBy;
+        c.deletedAt = deletedAt;
+        c.deletedBy = deletedBy;
+        return c;
+    }
 }

@@ -5,10 +5,7 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
@@ -18,9 +15,8 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "entity_history")
 public class HistoryEntry {
+    /** From the table's sequence: entries are written by HistoryRepository.appendAll, never persisted. */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "entity_history_id")
-    @SequenceGenerator(name = "entity_history_id", sequenceName = "entity_history_id_seq", allocationSize = 50)
     public Long id;
     @Column(name = "entity_id")
     public UUID entityId;

@@ -72,13 +72,9 @@ public class RelationRepository {
     public record StoredRelation(String type, String targetRef, boolean resolved) {
     }
 
-    /** Replaces every row {@code origin} emitted with the given relations and their inverses. */
-    public void replace(String origin, Collection<Relation> emitted) {
-        replaceAll(Map.of(origin, emitted));
-    }
-
     /**
-     * Replaces the rows of many origins at once (an import): two statements whatever the number of entities and
+     * Replaces every row each origin emitted with the given relations and their inverses, for many origins at once
+     * (an import): two statements whatever the number of entities and
      * relations, the arrays unnested server-side.
      */
     public void replaceAll(Map<String, ? extends Collection<Relation>> emittedByOrigin) {

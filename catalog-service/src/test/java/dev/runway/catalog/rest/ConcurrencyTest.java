@@ -60,6 +60,37 @@ class ConcurrencyTest {
     }
 
     @Test
+    void concurrentCreatesOfOneRefOneWinsTheOthersGet409() throws Exception {
+        // Both writers find the ref free; the loser's insert waits on the unique index and then fails: a conflict
+        // to resolve with a read and a PUT, not a server error.
+        for (int round = 0; round < 5; round++) {
+            String name = unique("racing");
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<Integer>> results = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        return yaml(ALICE, component(name, "payments")).post("/api/v1/entities").statusCode();
+                    }));
+                }
+                start.countDown();
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<Integer> f : results) {
+                    statuses.add(f.get());
+                }
+                statuses.sort(Integer::compareTo);
+                assertEquals(List.of(201, 409, 409, 409), statuses);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertEquals(1, as(ALICE).get("/api/v1/entities/component/default/" + name + "/history").then()
+                    .statusCode(200).extract().jsonPath().getList("version").size());
+        }
+    }
+
+    @Test
     void concurrentFirstWritesOfANewPersonAllSucceed() throws Exception {
         // The first write of a person registers them (and their teams) in the catalog: concurrent first writes
         // used to race on that insert, and all but one failed with a unique violation (500).

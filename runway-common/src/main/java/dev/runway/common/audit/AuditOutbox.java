@@ -59,22 +59,37 @@ public class AuditOutbox {
 
     /** Call inside the transaction of the change; outside one, the event is committed on its own. */
     public void record(AuditEvent e) {
+        recordAll(List.of(e));
+    }
+
+    /**
+     * Records the events of one change together: one statement batch on one connection, which the driver may send
+     * as multi-row INSERTs, instead of a round trip per event (an import of 500 entities writes 500 events).
+     */
+    public void recordAll(List<AuditEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("INSERT INTO audit_outbox "
                 + "(event_id, occurred_at, actor, actor_teams, action, resource, outcome, reason, source_service, "
                 + "request_id, client_address, details) VALUES (?,?,?,?,?,?,?,?,?,?,?,?::jsonb)")) {
-            s.setObject(1, e.eventId());
-            s.setObject(2, OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC));
-            s.setString(3, e.actor());
-            s.setArray(4, c.createArrayOf("text", (e.actorTeams() == null ? List.of() : e.actorTeams()).toArray()));
-            s.setString(5, e.action());
-            s.setString(6, e.resource());
-            s.setString(7, e.outcome());
-            nullable(s, 8, e.reason());
-            s.setString(9, e.sourceService());
-            nullable(s, 10, e.requestId());
-            nullable(s, 11, e.clientAddress());
-            s.setString(12, json.writeValueAsString(e.details() == null ? Map.of() : e.details()));
-            s.executeUpdate();
+            for (AuditEvent e : events) {
+                s.setObject(1, e.eventId());
+                s.setObject(2, OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC));
+                s.setString(3, e.actor());
+                s.setArray(4, c.createArrayOf("text",
+                        (e.actorTeams() == null ? List.of() : e.actorTeams()).toArray()));
+                s.setString(5, e.action());
+                s.setString(6, e.resource());
+                s.setString(7, e.outcome());
+                nullable(s, 8, e.reason());
+                s.setString(9, e.sourceService());
+                nullable(s, 10, e.requestId());
+                nullable(s, 11, e.clientAddress());
+                s.setString(12, json.writeValueAsString(e.details() == null ? Map.of() : e.details()));
+                s.addBatch();
+            }
+            s.executeBatch();
         } catch (SQLException | JsonProcessingException ex) {
             throw new IllegalStateException("cannot write the audit event to the outbox", ex);
         }

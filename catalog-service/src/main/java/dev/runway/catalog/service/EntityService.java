@@ -98,8 +98,11 @@ public class EntityService {
     public Written create(Caller caller, JsonNode doc) {
         ValidatedEntity v = validOrThrow(doc);
         String ref = v.ref().canonical();
+        // Locked (rows before identities, as an import takes them): two re-registrations of one tombstone would
+        // otherwise both write its next version. A ref never seen has no row to lock; the unique ref decides that
+        // race below.
+        CatalogEntity row = lockAll(List.of(ref)).get(ref);
         syncCallerIdentity(caller, Set.of(ref));
-        CatalogEntity row = entities.findByRef(ref).orElse(null);
         if (row != null && !row.deleted()) {
             throw new ConflictException("Entity " + ref + " already exists; replace it with PUT and its ETag.");
         }

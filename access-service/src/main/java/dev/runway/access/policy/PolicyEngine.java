@@ -14,13 +14,16 @@ import static dev.runway.common.policy.Actions.ENVIRONMENT_READ;
 import static dev.runway.common.policy.Actions.ENVIRONMENT_REQUEST;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import dev.runway.common.policy.Actions;
 import dev.runway.common.policy.Decision;
 import dev.runway.common.policy.DecisionResource;
 import dev.runway.common.policy.DecisionSubject;
+import dev.runway.common.policy.Reach;
 import dev.runway.common.security.Roles;
 
 /**
@@ -94,6 +97,46 @@ public final class PolicyEngine {
         return expired
                 .map(b -> Decision.deny("role binding " + b.id() + " expired at " + b.expiresAt()))
                 .orElseGet(() -> Decision.deny("no rule or role binding allows " + action + " on " + resource.id()));
+    }
+
+    /**
+     * Where {@code action} may apply for the subject, rule by rule as {@link #decide} allows it: every resource that
+     * {@code decide} would allow lies within the answer ({@code PolicyEngineTest} holds the two together). The
+     * requester rule only denies, so it is left to the decision of each candidate.
+     */
+    public static Reach reach(DecisionSubject subject, String action, PolicyFacts facts, Instant now) {
+        if (!Actions.isKnown(action)) {
+            return new Reach(false, List.of(), List.of());
+        }
+        if (subject.roles().contains(Roles.PLATFORM_ADMIN)
+                || (AUDITOR_ACTIONS.contains(action) && subject.roles().contains(Roles.AUDITOR))
+                || CATALOG_ENTITY_READ.equals(action)
+                // Resource entities of any owner: not a set of teams or ids.
+                || ((CATALOG_ENTITY_WRITE.equals(action) || CATALOG_ENTITY_DELETE.equals(action))
+                        && subject.roles().contains(Roles.SERVICE))) {
+            return Reach.all();
+        }
+        Set<String> teams = new TreeSet<>();
+        Set<String> resources = new TreeSet<>();
+        if (TEAM_MEMBER_ACTIONS.contains(action)) {
+            teams.addAll(subject.teams());
+        }
+        if (APPROVALS.contains(action)) {
+            teams.addAll(facts.ledTeams());
+        }
+        for (PolicyBinding binding : facts.bindings()) {
+            if (!holds(subject, binding) || !binding.liveAt(now)
+                    || !AccessRole.of(binding.role()).map(r -> r.allows(action)).orElse(false)) {
+                continue;
+            }
+            if (Scopes.GLOBAL.equals(binding.scope())) {
+                return Reach.all();
+            }
+            // A team scope reaches the team's resources and the team itself as a resource (see Scopes.covers).
+            Scopes.team(binding.scope()).ifPresent(teams::add);
+            resources.add(binding.scope());
+        }
+        return new Reach(false, List.copyOf(teams), List.copyOf(resources));
     }
 
     private static boolean holds(DecisionSubject subject, PolicyBinding binding) {

@@ -1,11 +1,17 @@
 package dev.runway.access.rest;
 
+import java.util.List;
+
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -13,10 +19,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.runway.access.service.DecisionService;
+import dev.runway.common.error.InvalidInputException;
+import dev.runway.common.error.Problem;
+import dev.runway.common.policy.Actions;
 import dev.runway.common.policy.BatchDecisionRequest;
 import dev.runway.common.policy.BatchDecisionResponse;
 import dev.runway.common.policy.Decision;
 import dev.runway.common.policy.DecisionRequest;
+import dev.runway.common.policy.Reach;
 import dev.runway.common.ratelimit.RateLimitExempt;
 import io.quarkus.security.Authenticated;
 
@@ -60,5 +70,20 @@ public class PolicyDecisionResource {
     @APIResponse(responseCode = "403", description = "An explicit subject from a caller without the service role")
     public BatchDecisionResponse decideAll(@Valid @NotNull BatchDecisionRequest request) {
         return new BatchDecisionResponse(decisions.decideAll(caller.get(), request.checks()));
+    }
+
+    @GET
+    @Path("/reach")
+    @Operation(summary = "Where may the caller's action apply? Everything, or the resources of some teams and some "
+            + "named resources: a superset for narrowing a list before deciding its candidates")
+    @APIResponse(responseCode = "200", description = "The reach of the action for the caller")
+    @APIResponse(responseCode = "400", description = "Missing or unknown action")
+    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
+    public Reach reach(@QueryParam("action") @NotBlank @Size(max = 128) String action) {
+        if (!Actions.isKnown(action)) {
+            throw new InvalidInputException("Unknown action " + action + ".",
+                    List.of(new Problem.Violation("action", "must be one of " + Actions.ALL)));
+        }
+        return decisions.reach(caller.get(), action);
     }
 }

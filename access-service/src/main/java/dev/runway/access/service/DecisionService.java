@@ -22,6 +22,7 @@ import dev.runway.common.policy.Decision;
 import dev.runway.common.policy.DecisionRequest;
 import dev.runway.common.policy.DecisionResource;
 import dev.runway.common.policy.DecisionSubject;
+import dev.runway.common.policy.Reach;
 import dev.runway.common.security.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -58,6 +59,15 @@ public class DecisionService {
         Evaluated evaluated = QuarkusTransaction.joiningExisting().call(() -> evaluate(caller, requests));
         groupCommit.appendAndWait(evaluated.entries());
         return evaluated.decisions();
+    }
+
+    /**
+     * Where the caller's {@code action} may apply. Not audited: it decides nothing about any resource (each candidate
+     * is decided, and audited, when the asker acts on it) and tells callers only what their own bindings say.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Reach reach(Caller caller, String action) {
+        return PolicyEngine.reach(caller.subject(), action, factsOf(caller.subject()), clock.instant());
     }
 
     /** For access-service's own checks (approvals, revocations): audited in the caller's transaction. */

@@ -1,13 +1,17 @@
 package dev.runway.access.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,6 +21,7 @@ import dev.runway.common.policy.Decision;
 import dev.runway.common.policy.Decision.Effect;
 import dev.runway.common.policy.DecisionResource;
 import dev.runway.common.policy.DecisionSubject;
+import dev.runway.common.policy.Reach;
 
 /** The whole policy as a table: subject, action, resource, facts → expected effect and reason. */
 class PolicyEngineTest {
@@ -139,5 +144,76 @@ class PolicyEngineTest {
         }
         assertEquals(expected == Effect.ALLOW && facts.bindings().stream().anyMatch(b -> decision.reason().startsWith("role ")),
                 decision.matchedBinding() != null);
+    }
+
+    /**
+     * The reach of an action holds every resource the policy allows it on: random subjects (teams, roles), bindings
+     * (user or team subjects, every role and scope kind, live or expired), teams led and resources, 20,000 cases.
+     */
+    @Test
+    void everyAllowedResourceLiesWithinTheReachOfItsAction() {
+        Random random = new Random(20261207);
+        List<String> teams = List.of("payments", "search", "billing");
+        List<String> roles = List.of("developer", "auditor", "platform-admin", "service");
+        List<String> scopes = List.of("global", "team:payments", "team:search", "environment:e1", "environment:e2",
+                "entity:component:default/payments-api", "entity:Component:default/Payments-API");
+        List<DecisionResource> resources = List.of(PAYMENTS_API, PROD_BY_ALICE, PROD_BY_CAROL, DEV_ENV,
+                ACCESS_REQUEST, PAYMENTS_DEV_RESOURCE, DecisionResource.AUDIT_LOG,
+                DecisionResource.environment("e1", "billing", "development", "carol"),
+                DecisionResource.environment("e2", null, null, null),
+                new DecisionResource("team:search", null, Map.of()),
+                new DecisionResource("environment", null, Map.of()));
+        int allowed = 0;
+        for (int i = 0; i < 20_000; i++) {
+            String name = random.nextBoolean() ? "alice" : "carol";
+            DecisionSubject subject = new DecisionSubject(name, pick(random, teams, 2),
+                    List.of(roles.get(random.nextInt(roles.size()))));
+            List<PolicyBinding> held = new ArrayList<>();
+            for (int b = random.nextInt(3); b > 0; b--) {
+                String holder = random.nextBoolean() ? "user:" + name : "team:" + teams.get(random.nextInt(3));
+                Instant expiry = random.nextInt(4) == 0 ? NOW.minusSeconds(60) : null;
+                held.add(new PolicyBinding("b" + b, holder, AccessRole.NAMES.get(random.nextInt(AccessRole.NAMES.size())),
+                        scopes.get(random.nextInt(scopes.size())), expiry));
+            }
+            PolicyFacts facts = new PolicyFacts(held, Set.copyOf(pick(random, teams, 1)));
+            String action = Actions.ALL.get(random.nextInt(Actions.ALL.size()));
+            DecisionResource resource = resources.get(random.nextInt(resources.size()));
+            Decision decision = PolicyEngine.decide(subject, action, resource, facts, NOW);
+            if (decision.allowed()) {
+                allowed++;
+                Reach reach = PolicyEngine.reach(subject, action, facts, NOW);
+                assertTrue(reach.covers(resource), () -> subject + " " + action + " " + resource + " " + facts
+                        + ": allowed (" + decision.reason() + ") outside " + reach);
+            }
+        }
+        assertTrue(allowed > 2_000, "the random cases allow too rarely to mean anything: " + allowed);
+    }
+
+    @Test
+    void theReachOfAMemberIsTheirTeamsAndLiveBindingsNotEverything() {
+        PolicyFacts facts = bindings(binding("user:alice", "viewer", "environment:e9", null),
+                binding("team:payments", "viewer", "team:search", null),
+                binding("user:alice", "viewer", "team:billing", NOW.minusSeconds(1)),
+                binding("user:alice", "approver", "environment:e8", null));
+        assertEquals(new Reach(false, List.of("payments", "search"), List.of("environment:e8", "environment:e9",
+                "team:search")), PolicyEngine.reach(ALICE, Actions.ENVIRONMENT_READ, facts, NOW));
+        assertEquals(Reach.all(), PolicyEngine.reach(DAVE, Actions.ENVIRONMENT_READ, NONE, NOW));
+        assertEquals(Reach.all(), PolicyEngine.reach(ERIN, Actions.DATABASE_READ, NONE, NOW));
+        assertEquals(new Reach(false, List.of(), List.of()), PolicyEngine.reach(ERIN, Actions.ENVIRONMENT_DELETE,
+                NONE, NOW));
+        assertEquals(Reach.all(), PolicyEngine.reach(ALICE, Actions.ENVIRONMENT_READ,
+                bindings(binding("user:alice", "viewer", "global", null)), NOW));
+        assertEquals(new Reach(false, List.of(), List.of()), PolicyEngine.reach(ALICE, "catalog.entity.nuke", NONE,
+                NOW));
+    }
+
+    private static List<String> pick(Random random, List<String> from, int max) {
+        List<String> picked = new ArrayList<>();
+        for (String s : from) {
+            if (picked.size() < max && random.nextBoolean()) {
+                picked.add(s);
+            }
+        }
+        return picked;
     }
 }

@@ -44,6 +44,7 @@ class AccessAuthorizationMatrixTest extends AuthorizationMatrixTests {
         String team = cell.target();
         return switch (cell.operation().toString()) {
             case "GET /api/v1/ping" -> get("/api/v1/ping");
+            case "GET /api/v1/decisions/reach" -> get("/api/v1/decisions/reach?action=provisioning.environment.read");
             case "GET /api/v1/me" -> get("/api/v1/me");
             case "GET /api/v1/teams" -> get("/api/v1/teams");
             case "GET /api/v1/teams/{name}" -> get("/api/v1/teams/" + team);

@@ -3,6 +3,7 @@ package dev.runway.access.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -93,6 +94,38 @@ class PolicyDecisionResourceTest {
                 .body("decision", equalTo("ALLOW"))
                 .body("reason", equalTo("role maintainer on entity:component:default/shared-lib"))
                 .body("matchedBinding", startsWith(id + " team:search maintainer"));
+    }
+
+    @Test
+    void theReachOfAnActionIsTheCallersTeamsAndBindingsOrEverything() {
+        String read = PATH + "/reach?action=" + Actions.ENVIRONMENT_READ;
+        String audited = "SELECT count(*) FROM audit_record WHERE action = 'decision:" + Actions.ENVIRONMENT_READ + "'";
+        long decisionsBefore = Callers.count(audited);
+        given().auth().oauth2(Callers.carol()).when().get(read).then().statusCode(200)
+                .body("everything", equalTo(false))
+                .body("teams", equalTo(List.of("search")))
+                // (other tests may bind carol's team to things; only this test's binding matters here)
+                .body("resources", not(hasItem("environment:reach-env")));
+        String id = given().auth().oauth2(Callers.dave()).contentType(ContentType.JSON)
+                .body(Map.of("subject", "user:carol", "role", "viewer", "scope", "environment:reach-env"))
+                .when().post("/api/v1/role-bindings").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(Callers.carol()).when().get(read).then().statusCode(200)
+                .body("everything", equalTo(false))
+                .body("teams", equalTo(List.of("search")))
+                .body("resources", hasItem("environment:reach-env"));
+        given().auth().oauth2(Callers.dave()).when().delete("/api/v1/role-bindings/" + id).then().statusCode(204);
+        for (String token : List.of(Callers.dave(), Callers.erin())) {
+            given().auth().oauth2(token).when().get(read).then().statusCode(200).body("everything", equalTo(true));
+        }
+        // It answers only about the caller's own bindings and decides nothing: no audit record.
+        assertEquals(decisionsBefore, Callers.count(audited));
+
+        given().auth().oauth2(Callers.carol()).when().get(PATH + "/reach").then().statusCode(400)
+                .contentType(startsWith("application/problem+json")).body("violations.field", hasItem("action"));
+        given().auth().oauth2(Callers.carol()).when().get(PATH + "/reach?action=catalog.entity.nuke").then()
+                .statusCode(400).contentType(startsWith("application/problem+json"))
+                .body("violations.field", equalTo(List.of("action")));
+        given().when().get(read).then().statusCode(401);
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.runway.common.policy.Actions;
 import dev.runway.common.policy.Decision;
 import dev.runway.common.policy.DecisionRequest;
 import dev.runway.common.policy.DecisionResource;
+import dev.runway.common.policy.Reach;
 import dev.runway.provisioning.domain.ProvisioningRequest;
 import dev.runway.provisioning.domain.RequestKind;
 
@@ -40,11 +41,8 @@ public class AccessServiceProvisioningPolicy implements ProvisioningPolicy {
     }
 
     @Override
-    public boolean maySeeAll(Caller caller, RequestKind kind) {
-        // No owner and no id of anything in particular: only platform-wide rules and global bindings reach it.
-        DecisionResource everything = new DecisionResource(kind == RequestKind.DATABASE ? "database" : "environment",
-                null, Map.of());
-        return ask(read(kind), everything).allowed();
+    public Reach reach(Caller caller, RequestKind kind) {
+        return decisions.reach(token.getRawToken(), read(kind));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.runway.provisioning.policy;
 import java.util.List;
 
 import dev.runway.common.policy.Decision;
+import dev.runway.common.policy.Reach;
 import dev.runway.provisioning.domain.ProvisioningRequest;
 import dev.runway.provisioning.domain.RequestKind;
 
@@ -12,8 +13,11 @@ import dev.runway.provisioning.domain.RequestKind;
  */
 public interface ProvisioningPolicy {
 
-    /** May the caller see the requests of every team (platform-admins, auditors, global bindings)? */
-    boolean maySeeAll(Caller caller, RequestKind kind);
+    /**
+     * Whose requests of this kind the caller might see: everything (platform-admins, auditors, global bindings), or
+     * the requests of some teams and environments — a superset, each candidate still decided by {@link #maySee}.
+     */
+    Reach reach(Caller caller, RequestKind kind);
 
     /** Which of {@code requests} the caller may see, in their order. (Not seen: the caller gets 404.) */
     List<Boolean> maySee(Caller caller, List<ProvisioningRequest> requests);

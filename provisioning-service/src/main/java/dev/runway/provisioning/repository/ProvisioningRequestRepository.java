@@ -34,6 +34,28 @@ public class ProvisioningRequestRepository implements PanacheRepositoryBase<Prov
                 kind, after.createdAt(), after.id()).range(0, size - 1).list();
     }
 
+    /**
+     * A page of the requests of the given teams or environments (a database by the environment it belongs to), newest
+     * first, after {@code after}: the candidates of a caller who may not see everything.
+     */
+    public List<ProvisioningRequest> pageByKindWithin(RequestKind kind, Position after, int size,
+            Collection<String> teams, Collection<UUID> environments) {
+        if (teams.isEmpty() && environments.isEmpty()) {
+            return List.of();
+        }
+        // Never empty IN lists: no team is named "" and no request has the nil id.
+        Collection<String> inTeams = teams.isEmpty() ? List.of("") : teams;
+        Collection<UUID> inEnvironments = environments.isEmpty() ? List.of(new UUID(0, 0)) : environments;
+        String environment = kind == RequestKind.DATABASE ? "environmentId" : "id";
+        String within = "kind = ?1 and (team in ?2 or " + environment + " in ?3)";
+        if (after == null) {
+            return find(within + " order by createdAt desc, id desc", kind, inTeams, inEnvironments)
+                    .range(0, size - 1).list();
+        }
+        return find(within + " and (createdAt < ?4 or (createdAt = ?4 and id < ?5)) order by createdAt desc, id desc",
+                kind, inTeams, inEnvironments, after.createdAt(), after.id()).range(0, size - 1).list();
+    }
+
     public List<ProvisioningRequest> listByKindAndTeams(RequestKind kind, Collection<String> teams) {
         return list("kind = ?1 and team in ?2 order by createdAt", kind, teams);
     }

@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import dev.runway.common.error.InvalidInputException;
 import dev.runway.common.error.Problem;
 import dev.runway.common.policy.BatchDecisionRequest;
+import dev.runway.common.policy.Reach;
 import dev.runway.provisioning.config.ProvisioningConfig;
 import dev.runway.provisioning.domain.ProvisioningRequest;
 import dev.runway.provisioning.domain.RequestEvent;
@@ -48,9 +49,10 @@ public class RequestQueryService {
 
     /**
      * The environments or databases the caller may see. Who may see a request is access-service's decision (team
-     * membership, or a role binding on a team or an environment), so a caller who may not see everything has the rows
-     * decided in key order, one batch of decisions at a time, and the page is cut from the visible ones: pages are
-     * full and a cursor is the key of the last row shown.
+     * membership, or a role binding on a team or an environment). A caller who may not see everything has only the
+     * rows within the reach access-service gives (their teams', their bound environments') read and decided, in key
+     * order, one batch of decisions at a time, and the page is cut from the visible ones: pages are full and a cursor
+     * is the key of the last row shown. So a developer's list costs their own teams' rows, not the whole table's.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ProvisioningRequest> list(Caller caller, RequestKind kind, String cursor, Integer limitParam) {
@@ -58,12 +60,15 @@ public class RequestQueryService {
         int limit = limit(violations, limitParam);
         Position after = requestCursor(violations, cursor, kind);
         reject(violations);
-        boolean seesAll = policy.maySeeAll(caller, kind);
+        Reach reach = policy.reach(caller, kind);
+        boolean seesAll = reach.everything();
+        List<UUID> environments = environmentIds(reach);
         int batch = seesAll ? limit + 1 : Math.max(limit + 1, BatchDecisionRequest.MAX_CHECKS);
         List<ProvisioningRequest> seen = new ArrayList<>(limit + 1);
         Position position = after;
         while (seen.size() <= limit) {
-            List<ProvisioningRequest> rows = requests.pageByKind(kind, position, batch);
+            List<ProvisioningRequest> rows = seesAll ? requests.pageByKind(kind, position, batch)
+                    : requests.pageByKindWithin(kind, position, batch, reach.teams(), environments);
             if (seesAll) {
                 seen.addAll(rows);
             } else if (!rows.isEmpty()) {
@@ -86,6 +91,21 @@ public class RequestQueryService {
         List<ProvisioningRequest> page = List.copyOf(seen.subList(0, limit));
         ProvisioningRequest last = page.get(limit - 1);
         return new Page<>(page, encode(kind.name() + "\n" + last.createdAt + "\n" + last.id));
+    }
+
+    /** The environments named in a reach; other resources (entities, teams as resources) hold no requests. */
+    private static List<UUID> environmentIds(Reach reach) {
+        List<UUID> ids = new ArrayList<>();
+        for (String resource : reach.resources()) {
+            if (resource.startsWith("environment:")) {
+                try {
+                    ids.add(UUID.fromString(resource.substring("environment:".length())));
+                } catch (IllegalArgumentException e) {
+                    // A binding on an environment id that is not one of ours: no request to find.
+                }
+            }
+        }
+        return ids;
     }
 
     /** A request's state transitions, oldest first; 404 unless the caller may see the request. */

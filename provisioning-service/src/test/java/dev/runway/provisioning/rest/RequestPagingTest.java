@@ -18,18 +18,28 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.runway.common.policy.Actions;
+import dev.runway.common.testing.PolicyDecisionDouble;
 import dev.runway.common.testing.RunwayTestResource;
 import dev.runway.common.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import dev.runway.provisioning.domain.ProvisioningRequest;
+import dev.runway.provisioning.domain.RequestKind;
+import dev.runway.provisioning.repository.ProvisioningRequestRepository;
 
 /** Keyset pages of environments, databases and events: every visible item once, caps enforced, bounds documented. */
 @QuarkusTest
@@ -101,6 +111,57 @@ class RequestPagingTest {
         given().auth().oauth2(member).queryParam("cursor", adminCursor).queryParam("limit", 200)
                 .when().get("/api/v1/environments").then().statusCode(200)
                 .body("items.team.unique()", contains(mine));
+    }
+
+    @Test
+    void aMembersListReadsAndDecidesOnlyTheRowsWithinItsReach() {
+        String mine = EnvironmentResourceTest.team();
+        List<String> others = List.of(EnvironmentResourceTest.team(), EnvironmentResourceTest.team());
+        List<String> own = environments(List.of(mine), 2);
+        environments(others, 3);
+        String member = EnvironmentResourceTest.member("alice", mine);
+
+        PolicyDecisionDouble.reset();
+        List<String> seen = ids(Pages.all(member, "/api/v1/environments", 200));
+        assertEquals(List.of(own.get(1), own.get(0)), seen);
+        // One reach question, then decisions only for the caller's team's rows: not for the other teams' six, nor
+        // for the rest of the table.
+        assertEquals(List.of(Actions.ENVIRONMENT_READ), PolicyDecisionDouble.reached().stream()
+                .map(PolicyDecisionDouble.Reached::action).toList());
+        List<String> decidedOwners = PolicyDecisionDouble.asked().stream().map(a -> a.request().resource().owner())
+                .distinct().toList();
+        assertEquals(List.of(mine), decidedOwners);
+        PolicyDecisionDouble.reset();
+    }
+
+    @Inject
+    ProvisioningRequestRepository requests;
+
+    @Test
+    @Transactional
+    void candidatesWithinAReachAreTheTeamsRowsAndTheNamedEnvironmentsAndTheirDatabases() {
+        String team = EnvironmentResourceTest.team();
+        String other = EnvironmentResourceTest.team();
+        UUID teamEnvironment = UUID.fromString(environments(List.of(team), 1).get(0));
+        UUID otherEnvironment = UUID.fromString(environments(List.of(other), 1).get(0));
+        UUID otherDatabase = UUID.fromString(given().auth().oauth2(Tokens.DAVE).contentType(ContentType.JSON)
+                .body(Map.of("name", "d" + UUID.randomUUID().toString().substring(0, 8), "team", other, "engine", "postgresql",
+                        "environment", otherEnvironment.toString()))
+                .when().post("/api/v1/databases").then().statusCode(202).extract().path("id"));
+
+        assertEquals(List.of(teamEnvironment), requestIds(requests.pageByKindWithin(RequestKind.ENVIRONMENT, null, 200,
+                List.of(team), List.of())));
+        assertEquals(List.of(otherEnvironment, teamEnvironment), requestIds(requests.pageByKindWithin(
+                RequestKind.ENVIRONMENT, null, 200, List.of(team), List.of(otherEnvironment))));
+        assertEquals(List.of(otherDatabase), requestIds(requests.pageByKindWithin(RequestKind.DATABASE, null, 200,
+                List.of(), List.of(otherEnvironment))));
+        assertEquals(List.of(), requestIds(requests.pageByKindWithin(RequestKind.DATABASE, null, 200, List.of(team),
+                List.of())));
+        assertEquals(List.of(), requests.pageByKindWithin(RequestKind.ENVIRONMENT, null, 200, List.of(), List.of()));
+    }
+
+    private static List<UUID> requestIds(List<ProvisioningRequest> rows) {
+        return rows.stream().map(r -> r.id).toList();
     }
 
     @Test

@@ -66,6 +66,20 @@ public class AccessDecisions {
         return decisions;
     }
 
+    /** Where the caller's {@code action} may apply (see {@link Reach}); fails closed like a decision. */
+    public Reach reach(String bearerToken, String action) {
+        Reach reach;
+        try {
+            reach = api.reach(authorization(bearerToken), action);
+        } catch (RuntimeException e) {
+            throw unavailable(e);
+        }
+        if (reach == null) {
+            throw new UpstreamUnavailableException(UNAVAILABLE);
+        }
+        return reach;
+    }
+
     private List<Decision> decideBatch(String bearerToken, List<DecisionRequest> requests) {
         if (requests.isEmpty()) {
             return List.of();

@@ -1,10 +1,12 @@
 package dev.runway.common.policy;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -25,4 +27,8 @@ public interface DecisionApi {
     @POST
     @Path("/batch")
     BatchDecisionResponse decideAll(@HeaderParam("Authorization") String authorization, BatchDecisionRequest request);
+
+    @GET
+    @Path("/reach")
+    Reach reach(@HeaderParam("Authorization") String authorization, @QueryParam("action") String action);
 }

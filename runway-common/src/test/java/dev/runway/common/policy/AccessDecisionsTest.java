@@ -42,6 +42,17 @@ class AccessDecisionsTest {
                 }
                 return batch;
             }
+
+            /** A reach of team payments when the double is set to answer at all, nothing (null) otherwise. */
+            @Override
+            public Reach reach(String authorization, String action) {
+                seenAuthorization.set(authorization);
+                if (failure != null) {
+                    throw failure;
+                }
+                return decision == null || decision.decision() == null ? null
+                        : new Reach(false, List.of("payments"), List.of());
+            }
         };
     }
 
@@ -51,6 +62,9 @@ class AccessDecisionsTest {
         AccessDecisions decisions = new AccessDecisions(answering(Decision.allow("owning team", null), null, null, auth));
         assertEquals(Decision.Effect.ALLOW, decisions.require("tok", CHECK).decision());
         assertEquals("Bearer tok", auth.get());
+        auth.set(null);
+        assertEquals(List.of("payments"), decisions.reach("tok2", Actions.ENVIRONMENT_READ).teams());
+        assertEquals("Bearer tok2", auth.get());
     }
 
     @Test
@@ -67,6 +81,7 @@ class AccessDecisionsTest {
                 new ProcessingException("Connection refused"), new AtomicReference<>()));
         assertThrows(UpstreamUnavailableException.class, () -> decisions.decide("tok", CHECK));
         assertThrows(UpstreamUnavailableException.class, () -> decisions.decideAll("tok", List.of(CHECK)));
+        assertThrows(UpstreamUnavailableException.class, () -> decisions.reach("tok", Actions.ENVIRONMENT_READ));
     }
 
     @Test
@@ -82,6 +97,7 @@ class AccessDecisionsTest {
                 new BatchDecisionResponse(List.of()), null, new AtomicReference<>()));
         assertThrows(UpstreamUnavailableException.class, () -> empty.decide("tok", CHECK));
         assertThrows(UpstreamUnavailableException.class, () -> empty.decideAll("tok", List.of(CHECK, CHECK)));
+        assertThrows(UpstreamUnavailableException.class, () -> empty.reach("tok", Actions.ENVIRONMENT_READ));
     }
 
     @Test

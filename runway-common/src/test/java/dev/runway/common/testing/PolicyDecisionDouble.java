@@ -22,6 +22,7 @@ import dev.runway.common.policy.Decision;
 import dev.runway.common.policy.DecisionApi;
 import dev.runway.common.policy.DecisionRequest;
 import dev.runway.common.policy.DecisionResource;
+import dev.runway.common.policy.Reach;
 import dev.runway.common.security.Roles;
 
 /**
@@ -56,6 +57,7 @@ public class PolicyDecisionDouble implements DecisionApi {
     private static final Queue<Asked> DENIED = new ConcurrentLinkedQueue<>();
     private static final AtomicReference<Function<DecisionRequest, Decision>> OVERRIDE = new AtomicReference<>();
     private static final AtomicReference<RuntimeException> FAILURE = new AtomicReference<>();
+    private static final Queue<Reached> REACHED = new ConcurrentLinkedQueue<>();
 
     public static void answerWith(Function<DecisionRequest, Decision> answer) {
         OVERRIDE.set(answer);
@@ -70,6 +72,7 @@ public class PolicyDecisionDouble implements DecisionApi {
         FAILURE.set(null);
         ASKED.clear();
         DENIED.clear();
+        REACHED.clear();
     }
 
     public static List<Asked> asked() {
@@ -95,6 +98,53 @@ public class PolicyDecisionDouble implements DecisionApi {
         return new BatchDecisionResponse(decisions);
     }
 
+    /**
+     * The reach of the same built-in rules; everything while a test overrides the answers (the override may allow
+     * anything) — a superset is always a correct reach.
+     */
+    @Override
+    public Reach reach(String authorization, String action) {
+        RuntimeException failure = FAILURE.get();
+        if (failure != null) {
+            throw failure;
+        }
+        REACHED.add(new Reached(authorization, action));
+        JsonNode claims = claims(authorization);
+        String user = claims.path("preferred_username").asText();
+        Set<String> roles = values(claims.path("realm_access").path("roles"));
+        if (!Actions.isKnown(action)) {
+            return new Reach(false, List.of(), List.of());
+        }
+        if (OVERRIDE.get() != null || roles.contains(Roles.PLATFORM_ADMIN)
+                || (roles.contains(Roles.AUDITOR) && AUDITOR_ACTIONS.contains(action))
+                || Actions.CATALOG_ENTITY_READ.equals(action)
+                || ((Actions.CATALOG_ENTITY_WRITE.equals(action) || Actions.CATALOG_ENTITY_DELETE.equals(action))
+                        && roles.contains(Roles.SERVICE))) {
+            return Reach.all();
+        }
+        Set<String> teams = new TreeSet<>();
+        if (TEAM_MEMBER_ACTIONS.contains(action)) {
+            teams.addAll(teams(claims));
+        }
+        if (APPROVALS.contains(action)) {
+            LEADS.forEach((team, leads) -> {
+                if (leads.contains(user)) {
+                    teams.add(team);
+                }
+            });
+        }
+        return new Reach(false, List.copyOf(teams), List.of());
+    }
+
+    /** One reach question as received. */
+    public record Reached(String authorization, String action) {
+    }
+
+    /** The reach questions since the last {@link #reset}. */
+    public static List<Reached> reached() {
+        return List.copyOf(REACHED);
+    }
+
     private static Decision answer(String authorization, DecisionRequest request) {
         RuntimeException failure = FAILURE.get();
         if (failure != null) {
@@ -116,8 +166,7 @@ public class PolicyDecisionDouble implements DecisionApi {
         String owner = resource.owner();
         String user = claims.path("preferred_username").asText();
         Set<String> roles = values(claims.path("realm_access").path("roles"));
-        Set<String> teams = new TreeSet<>();
-        values(claims.path("groups")).forEach(g -> teams.add(g.startsWith("/") ? g.substring(1) : g));
+        Set<String> teams = teams(claims);
         if (!Actions.isKnown(action)) {
             return Decision.deny("unknown action " + action);
         }
@@ -156,7 +205,13 @@ public class PolicyDecisionDouble implements DecisionApi {
         }
     }
 
-    private static Set<String> values(JsonNode array) {
+    private static Set<String> teams(JsonNode claims) {
+        Set<String> teams = new TreeSet<>();
+        values(claims.path("groups")).forEach(g -> teams.add(g.startsWith("/") ? g.substring(1) : g));
+        return teams;
+    }
+
+        private static Set<String> values(JsonNode array) {
         Set<String> values = new TreeSet<>();
         array.forEach(v -> values.add(v.asText()));
         return values;

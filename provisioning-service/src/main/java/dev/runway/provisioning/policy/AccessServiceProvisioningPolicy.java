@@ -46,6 +46,14 @@ public class AccessServiceProvisioningPolicy implements ProvisioningPolicy {
     }
 
     @Override
+    public boolean maySeeAll(Caller caller, RequestKind kind) {
+        // No owner and no id of anything in particular: only platform-wide rules and global bindings reach it.
+        DecisionResource everything = new DecisionResource(kind == RequestKind.DATABASE ? "database" : "environment",
+                null, Map.of());
+        return ask(read(kind), everything).allowed();
+    }
+
+    @Override
     public List<Boolean> maySee(Caller caller, List<ProvisioningRequest> requests) {
         List<DecisionRequest> questions = new ArrayList<>(requests.size());
         for (ProvisioningRequest r : requests) {

@@ -19,6 +19,9 @@ public interface ProvisioningPolicy {
      */
     Reach reach(Caller caller, RequestKind kind);
 
+    /** May the caller see the requests of every team (platform-admins, auditors, global bindings)? A decision. */
+    boolean maySeeAll(Caller caller, RequestKind kind);
+
     /** Which of {@code requests} the caller may see, in their order. (Not seen: the caller gets 404.) */
     List<Boolean> maySee(Caller caller, List<ProvisioningRequest> requests);
 

@@ -61,13 +61,14 @@ public class RequestQueryService {
         Position after = requestCursor(violations, cursor, kind);
         reject(violations);
         Reach reach = policy.reach(caller, kind);
-        boolean seesAll = reach.everything();
+        // A reach is a superset: only an allowed decision on every request spares deciding each row.
+        boolean seesAll = reach.everything() && policy.maySeeAll(caller, kind);
         List<UUID> environments = environmentIds(reach);
         int batch = seesAll ? limit + 1 : Math.max(limit + 1, BatchDecisionRequest.MAX_CHECKS);
         List<ProvisioningRequest> seen = new ArrayList<>(limit + 1);
         Position position = after;
         while (seen.size() <= limit) {
-            List<ProvisioningRequest> rows = seesAll ? requests.pageByKind(kind, position, batch)
+            List<ProvisioningRequest> rows = reach.everything() ? requests.pageByKind(kind, position, batch)
                     : requests.pageByKindWithin(kind, position, batch, reach.teams(), environments);
             if (seesAll) {
                 seen.addAll(rows);

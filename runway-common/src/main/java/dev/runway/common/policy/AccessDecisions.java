@@ -2,6 +2,7 @@ package dev.runway.common.policy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,12 +30,7 @@ public class AccessDecisions {
     }
 
     public Decision decide(String bearerToken, DecisionRequest request) {
-        Decision decision;
-        try {
-            decision = api.decide(authorization(bearerToken), request);
-        } catch (RuntimeException e) {
-            throw unavailable(e);
-        }
+        Decision decision = failClosed(() -> api.decide(authorization(bearerToken), request));
         if (decision == null || decision.decision() == null) {
             throw new UpstreamUnavailableException(UNAVAILABLE);
         }
@@ -68,12 +64,7 @@ public class AccessDecisions {
 
     /** Where the caller's {@code action} may apply (see {@link Reach}); fails closed like a decision. */
     public Reach reach(String bearerToken, String action) {
-        Reach reach;
-        try {
-            reach = api.reach(authorization(bearerToken), action);
-        } catch (RuntimeException e) {
-            throw unavailable(e);
-        }
+        Reach reach = failClosed(() -> api.reach(authorization(bearerToken), action));
         if (reach == null) {
             throw new UpstreamUnavailableException(UNAVAILABLE);
         }
@@ -84,12 +75,8 @@ public class AccessDecisions {
         if (requests.isEmpty()) {
             return List.of();
         }
-        BatchDecisionResponse response;
-        try {
-            response = api.decideAll(authorization(bearerToken), new BatchDecisionRequest(requests));
-        } catch (RuntimeException e) {
-            throw unavailable(e);
-        }
+        BatchDecisionResponse response = failClosed(
+                () -> api.decideAll(authorization(bearerToken), new BatchDecisionRequest(requests)));
         if (response == null || response.decisions() == null || response.decisions().size() != requests.size()
                 || response.decisions().stream().anyMatch(d -> d == null || d.decision() == null)) {
             throw new UpstreamUnavailableException(UNAVAILABLE);
@@ -101,9 +88,14 @@ public class AccessDecisions {
         return "Bearer " + bearerToken;
     }
 
-    private static UpstreamUnavailableException unavailable(RuntimeException e) {
-        // The cause goes to the log only: its message may name hosts and ports.
-        LOG.warnf("policy decision failed closed: %s", e.toString());
-        return new UpstreamUnavailableException(UNAVAILABLE, e);
+    /** A call to access-service whose every failure is a 503, never an answer. */
+    private static <T> T failClosed(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            // The cause goes to the log only: its message may name hosts and ports.
+            LOG.warnf("policy decision failed closed: %s", e.toString());
+            throw new UpstreamUnavailableException(UNAVAILABLE, e);
+        }
     }
 }

@@ -40,6 +40,7 @@ import dev.runway.catalog.rest.dto.EntityView;
 import dev.runway.catalog.rest.dto.ImportReport;
 import dev.runway.catalog.rest.dto.ImportReport.Outcome;
 import dev.runway.catalog.rest.dto.ValidationReport;
+import dev.runway.common.error.CauseChain;
 import dev.runway.common.error.ConflictException;
 import dev.runway.common.error.InvalidInputException;
 import dev.runway.common.error.NotPermittedException;
@@ -480,12 +481,8 @@ public class EntityService {
     }
 
     private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return CauseChain.contains(e,
+                t -> t instanceof java.sql.SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState()));
     }
 
     private static String newEtag() {

@@ -13,6 +13,7 @@ import dev.runway.provisioning.domain.ProvisioningRequest;
 import dev.runway.provisioning.domain.RequestKind;
 import dev.runway.provisioning.domain.RequestState;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 
 @ApplicationScoped
 public class ProvisioningRequestRepository implements PanacheRepositoryBase<ProvisioningRequest, UUID> {
@@ -27,11 +28,7 @@ public class ProvisioningRequestRepository implements PanacheRepositoryBase<Prov
 
     /** Up to {@code size} requests of the kind after {@code after} (from the newest when null), newest first. */
     public List<ProvisioningRequest> pageByKind(RequestKind kind, Position after, int size) {
-        if (after == null) {
-            return find("kind = ?1 order by createdAt desc, id desc", kind).range(0, size - 1).list();
-        }
-        return find("kind = ?1 and (createdAt < ?2 or (createdAt = ?2 and id < ?3)) order by createdAt desc, id desc",
-                kind, after.createdAt(), after.id()).range(0, size - 1).list();
+        return newestFirst("kind = :kind", Parameters.with("kind", kind), after, size);
     }
 
     /**
@@ -47,13 +44,17 @@ public class ProvisioningRequestRepository implements PanacheRepositoryBase<Prov
         Collection<String> inTeams = teams.isEmpty() ? List.of("") : teams;
         Collection<UUID> inEnvironments = environments.isEmpty() ? List.of(new UUID(0, 0)) : environments;
         String environment = kind == RequestKind.DATABASE ? "environmentId" : "id";
-        String within = "kind = ?1 and (team in ?2 or " + environment + " in ?3)";
-        if (after == null) {
-            return find(within + " order by createdAt desc, id desc", kind, inTeams, inEnvironments)
-                    .range(0, size - 1).list();
+        return newestFirst("kind = :kind and (team in :teams or " + environment + " in :environments)",
+                Parameters.with("kind", kind).and("teams", inTeams).and("environments", inEnvironments), after, size);
+    }
+
+    /** Up to {@code size} rows matching {@code filter} after {@code after} (from the newest when null), newest first. */
+    private List<ProvisioningRequest> newestFirst(String filter, Parameters parameters, Position after, int size) {
+        if (after != null) {
+            filter += " and (createdAt < :afterAt or (createdAt = :afterAt and id < :afterId))";
+            parameters.and("afterAt", after.createdAt()).and("afterId", after.id());
         }
-        return find(within + " and (createdAt < ?4 or (createdAt = ?4 and id < ?5)) order by createdAt desc, id desc",
-                kind, inTeams, inEnvironments, after.createdAt(), after.id()).range(0, size - 1).list();
+        return find(filter + " order by createdAt desc, id desc", parameters).range(0, size - 1).list();
     }
 
     public List<ProvisioningRequest> listByKindAndTeams(RequestKind kind, Collection<String> teams) {

@@ -9,11 +9,11 @@ import java.util.function.Predicate;
  * Searches a cause chain, suppressed exceptions included: Hibernate and the transaction manager wrap what the
  * database said several levels deep, and a failed commit hangs it off a suppressed exception of the rollback.
  */
-final class CauseChain {
+public final class CauseChain {
     private CauseChain() {
     }
 
-    static boolean contains(Throwable e, Predicate<Throwable> test) {
+    public static boolean contains(Throwable e, Predicate<Throwable> test) {
         return contains(e, test, Collections.newSetFromMap(new IdentityHashMap<>()));
     }
 

@@ -1,7 +1,6 @@
 package dev.runway.common.policy;
 
 import java.util.List;
-import java.util.Locale;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -26,14 +25,5 @@ public record Reach(
 
     public static Reach all() {
         return new Reach(true, List.of(), List.of());
-    }
-
-    /** Whether {@code resource} lies within the reach (entity ids compare case-insensitively, as entity refs do). */
-    public boolean covers(DecisionResource resource) {
-        if (everything || (resource.owner() != null && teams.contains(resource.owner()))) {
-            return true;
-        }
-        String id = resource.id().toLowerCase(Locale.ROOT);
-        return resources.stream().anyMatch(r -> r.toLowerCase(Locale.ROOT).equals(id));
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 
 import com.microsoft.playwright.Page;
 
-/** Runs axe-core (installed from npm by bin/runway test) in the page and fails on serious or critical findings. */
+/** Runs axe-core (pinned by portal-ui/src/test/e2e-tools, installed by bin/runway test) in the page and fails on serious or critical findings. */
 final class Accessibility {
     private static String axeSource;
 
@@ -33,7 +33,7 @@ final class Accessibility {
             Path path = RunningPlatform.root().resolve(".runway/e2e/node_modules/axe-core/axe.min.js");
             if (!Files.exists(path)) {
                 throw new IllegalStateException("axe-core is missing at " + path + ": run the tests with bin/runway test, "
-                        + "which installs it (npm install --prefix .runway/e2e axe-core)");
+                        + "which installs the version pinned in portal-ui/src/test/e2e-tools/package-lock.json with npm ci");
             }
             axeSource = Files.readString(path);
         }

@@ -41,7 +41,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(value = RunwayTestResource.class, initArgs = @ResourceArg(name = "database", value = "runway_access"))
 class AuditBenchmark {
-    private static final int ROWS = 1_000_000;
+    private static final int ROWS = Integer.getInteger("bench.rows", 1_000_000);
     private static final int THREADS = 8;
     private static final int APPENDS_PER_THREAD = 1500;
     private static final AtomicLong RAW_SEQ = new AtomicLong(10_000_000);
@@ -59,6 +59,7 @@ class AuditBenchmark {
 
     @Test
     void run() throws Exception {
+        System.out.printf("BENCH PostgreSQL: %s%n", RunwayTestResource.durability());
         fill();
         report("chain appends, 1 record per transaction, " + THREADS + " threads",
                 parallel(() -> audit.append(entry())));

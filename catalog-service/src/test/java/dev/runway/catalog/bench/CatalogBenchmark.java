@@ -95,7 +95,8 @@ class CatalogBenchmark {
             long entities = count(c, "SELECT count(*) FROM entity");
             long relations = count(c, "SELECT count(*) FROM entity_relation");
             table.add("Seeded " + entities + " entities and " + relations + " relation rows in "
-                    + String.format("%.1f", seedSeconds) + " s (server-side generate_series).");
+                    + String.format("%.1f", seedSeconds) + " s (server-side generate_series). PostgreSQL: "
+                    + RunwayTestResource.durability() + ".");
             table.add("");
             table.add(HEADER);
             table.add(RULE);

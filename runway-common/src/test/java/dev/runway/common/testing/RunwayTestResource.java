@@ -29,7 +29,7 @@ public class RunwayTestResource implements QuarkusTestResourceLifecycleManager {
         try {
             synchronized (RunwayTestResource.class) {
                 if (postgres == null) {
-                    postgres = EmbeddedPostgres.builder().start();
+                    postgres = builder().start();
                     Runtime.getRuntime().addShutdownHook(new Thread(RunwayTestResource::stopQuietly));
                 }
             }
@@ -44,6 +44,34 @@ public class RunwayTestResource implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.oidc.public-key", TestTokens.publicKeyBase64());
         config.put("quarkus.oidc.token.issuer", TestTokens.ISSUER);
         return config;
+    }
+
+    /**
+     * The embedded library's defaults are test defaults (fsync off, asynchronous commit), which keep the suite quick.
+     * A benchmark run with {@code -Drunway.test.postgres.durable=true} gets the server the platform runs: fsync,
+     * synchronous commit and full page writes on, so that it measures what a durable commit costs.
+     */
+    static EmbeddedPostgres.Builder builder() {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (Boolean.getBoolean("runway.test.postgres.durable")) {
+            // zonky passes -F (fsync off) before the -c settings, so a later fsync=on wins
+            builder.setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on");
+        }
+        return builder;
+    }
+
+    /** The server's durability settings as it reports them, for a benchmark's report. */
+    public static String durability() {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT string_agg(name || '=' || setting, ', ' ORDER BY name)"
+                     + " FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes')")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the embedded PostgreSQL's settings", e);
+        }
     }
 
     /** JDBC URL of the test database, for tests that inspect tables directly (as a superuser). */

@@ -20,7 +20,8 @@ class LauncherTest {
         StringWriter errors = new StringWriter();
         CommandLine launcher = Launcher.commandLine().setErr(new PrintWriter(errors));
 
-        int exit = launcher.execute("postgres", "--data-dir", "unused", "--databases", "runway_catalog,Bad-Name");
+        int exit = launcher.execute("postgres", "--data-dir", "unused", "--binaries-dir", "unused",
+                "--databases", "runway_catalog,Bad-Name");
 
         assertEquals(CommandLine.ExitCode.USAGE, exit);
         assertTrue(errors.toString().contains("invalid database name 'Bad-Name'"), errors::toString);

@@ -95,8 +95,9 @@ public final class LoadCommand implements Callable<Integer> {
             description = "Confidential client whose token calls the decision endpoints (default: ${DEFAULT-VALUE}).")
     String serviceClient;
     /** From the environment (bin/runway exports it), so that it is not on a command line that ps shows. */
-    @Option(names = "--service-secret", defaultValue = "${env:RUNWAY_CATALOG_CLIENT_SECRET:-catalog-service-demo-secret}",
-            description = "Secret of --service-client (default: $RUNWAY_CATALOG_CLIENT_SECRET, else the demo secret).")
+    @Option(names = "--service-secret", defaultValue = "${env:RUNWAY_CATALOG_CLIENT_SECRET}",
+            description = "Secret of --service-client (default: $RUNWAY_CATALOG_CLIENT_SECRET; bin/runway passes the "
+                + "one it generated under .runway/secrets).")
     String serviceSecret;
 
     static Duration parseDuration(String text) {
@@ -147,6 +148,11 @@ public final class LoadCommand implements Callable<Integer> {
                     LoopbackGuard.requireLoopback("--access-url", accessUrl),
                     LoopbackGuard.requireLoopback("--keycloak-url", keycloakUrl), realm);
             LoopbackGuard.requireLoopbackJdbc("--jdbc-url", jdbcBase);
+            if (serviceSecret == null || serviceSecret.isBlank()) {
+                // there is no public default any more: each installation has its own client secrets
+                throw new IllegalArgumentException("no secret for " + serviceClient
+                        + ": set RUNWAY_CATALOG_CLIENT_SECRET or --service-secret");
+            }
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

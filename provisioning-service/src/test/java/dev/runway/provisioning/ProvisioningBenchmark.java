@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -150,7 +149,7 @@ class ProvisioningBenchmark {
     }
 
     private static Connection admin() throws Exception {
-        return DriverManager.getConnection(TargetPostgresResource.jdbcUrl("postgres"), "postgres", "");
+        return TargetPostgresResource.superuser("postgres");
     }
 
     private static void exists(Connection c, String sql, String name) throws Exception {

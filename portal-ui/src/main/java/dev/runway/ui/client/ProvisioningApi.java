@@ -32,8 +32,9 @@ public interface ProvisioningApi {
     record Plan(int connectionLimit, int cpuMillis, int memoryMiB) {
     }
 
-    record Template(String id, String version, String kind, String description, boolean approvalRequired, Ttl ttl,
-            Map<String, Object> defaults, Map<String, Plan> plans, JsonNode parameters) {
+    /** {@code available}: requests of it can be met here (a database template: a server of its engine is configured). */
+    record Template(String id, String version, String kind, String description, boolean approvalRequired,
+            boolean available, Ttl ttl, Map<String, Object> defaults, Map<String, Plan> plans, JsonNode parameters) {
         public boolean isDatabase() {
             return "database".equals(kind);
         }

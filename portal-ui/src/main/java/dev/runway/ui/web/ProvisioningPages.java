@@ -281,8 +281,10 @@ public class ProvisioningPages {
         return Templates.detail(r, services.provisioning(p -> ProvisioningLists.allEvents(p, id)), mayDecide, problem);
     }
 
+    /** The templates of a kind that can be requested: an engine without a server is not offered. */
     private List<Template> templatesOf(String kind) {
-        return services.provisioning(ProvisioningApi::templates).stream().filter(t -> kind.equals(t.kind())).toList();
+        return services.provisioning(ProvisioningApi::templates).stream()
+                .filter(t -> kind.equals(t.kind()) && t.available()).toList();
     }
 
     private List<Request> readyEnvironments() {

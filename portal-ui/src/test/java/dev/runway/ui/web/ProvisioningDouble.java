@@ -13,7 +13,8 @@ import com.sun.net.httpserver.HttpExchange;
 
 
 /**
- * A test double of provisioning-service on a free port: serves one template, the environment "shop" and its events,
+ * A test double of provisioning-service on a free port: serves one environment template and two database templates
+ * (postgresql available, mariadb not), the environment "shop" and its events,
  * and answers environment requests like the service does, with 202 for "shop" and a problem+json 400 with a
  * violation for any other name. Lists are paged as the service pages them ({@code limit}, {@code cursor},
  * {@code items} and {@code nextCursor}); behind "shop", the newest, are {@value #OLDER} older READY environments.
@@ -27,10 +28,19 @@ public class ProvisioningDouble extends ServiceDouble {
 
     private static final String TEMPLATE = """
             {"id":"ephemeral","version":"1.0.0","kind":"environment","description":"Short-lived","approvalRequired":false,
+             "available":true,
              "ttl":{"defaultTtl":"PT24H","max":"P7D"},"defaults":{"cpuMillis":1000,"memoryMiB":2048},
              "parameters":{"type":"object","properties":{
                "cpuMillis":{"description":"CPU in millicores","type":"integer","minimum":100,"maximum":2000},
                "memoryMiB":{"description":"Memory in MiB","type":"integer","minimum":128,"maximum":4096}}}}""";
+    /** Two engines: one with a server on the platform, one without. */
+    private static final String DATABASE_TEMPLATES = """
+            {"id":"postgresql","version":"1.0.0","kind":"database","description":"PostgreSQL database","approvalRequired":false,
+             "available":true,"defaults":{"plan":"small"},"plans":{"small":{"connectionLimit":20,"cpuMillis":500,"memoryMiB":512}},
+             "parameters":{"type":"object"}},
+            {"id":"mariadb","version":"1.0.0","kind":"database","description":"MariaDB database","approvalRequired":false,
+             "available":false,"defaults":{"plan":"small"},"plans":{"small":{"connectionLimit":20,"cpuMillis":500,"memoryMiB":512}},
+             "parameters":{"type":"object"}}""";
     private static final String ENVIRONMENT = """
             {"id":"%s","kind":"ENVIRONMENT","name":"shop","team":"payments","template":"ephemeral",
              "state":"%s","reason":"%s","retryable":true,"attempts":1,"requestedBy":"alice","approvalRequired":false,
@@ -54,7 +64,7 @@ public class ProvisioningDouble extends ServiceDouble {
             RECEIVED.add(method + " " + path + " " + body);
         }
         if (path.equals("/api/v1/templates")) {
-            send(x, 200, "application/json", "[" + TEMPLATE + "]");
+            send(x, 200, "application/json", "[" + TEMPLATE + "," + DATABASE_TEMPLATES + "]");
         } else if (path.equals("/api/v1/environments") && method.equals("POST")) {
             if (body.contains("\"name\":\"shop\"")) {
                 send(x, 202, "application/json", ENVIRONMENT.formatted(ENV_ID, "APPROVED", ""));

@@ -89,6 +89,31 @@ class ProvisioningPagesTest {
     }
 
     @Test
+    void anEngineWithoutAServerIsNotOffered() {
+        given().get("/databases/new").then().statusCode(200)
+                .body(containsString("href=\"/databases/new?engine=postgresql\""))
+                .body(not(containsString("engine=mariadb")));
+        // Asked for by its address, it gets the engine picker, not a form.
+        given().get("/databases/new?engine=mariadb").then().statusCode(200)
+                .body(containsString("Pick an engine."))
+                .body(not(containsString("name=\"engine\" value=\"mariadb\"")));
+        given().get("/databases/new?engine=postgresql").then().statusCode(200)
+                .body(containsString("Engine <strong>postgresql</strong>"));
+        // The templates list names it, unlinked, and says why.
+        given().get("/environments").then().statusCode(200)
+                .body(containsString("<a href=\"/databases/new?engine=postgresql\">postgresql</a>"))
+                .body(not(containsString("href=\"/databases/new?engine=mariadb\"")))
+                .body(containsString("mariadb (database) — MariaDB database <em>not available: no server is configured"));
+        Csrf csrf = csrf();
+        int before = ProvisioningDouble.RECEIVED.size();
+        given().redirects().follow(false).cookie("csrf-token", csrf.cookie()).formParam("csrf-token", csrf.token())
+                .formParam("engine", "mariadb").formParam("name", "store").formParam("team", "payments")
+                .formParam("environment", ProvisioningDouble.ENV_ID)
+                .post("/databases/new").then().statusCode(303).header("Location", endsWith("/databases/new"));
+        assertEquals(before, ProvisioningDouble.RECEIVED.size(), "nothing was sent to the service");
+    }
+
+    @Test
     void aValueOutsideTheSchemaIsShownNextToItsFieldWithoutCallingTheService() {
         Csrf csrf = csrf();
         int before = ProvisioningDouble.RECEIVED.size();

@@ -3,6 +3,7 @@ package dev.runway.provisioning.config;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -76,51 +77,63 @@ public interface ProvisioningConfig {
         boolean nudge();
     }
 
+    /**
+     * The PostgreSQL server databases are provisioned on. Without {@code admin-url} there is none: the postgresql
+     * template is offered as unavailable and requests for it are refused. The admin role needs LOGIN CREATEDB
+     * CREATEROLE, not SUPERUSER.
+     */
     interface Postgresql {
-        @WithDefault("jdbc:postgresql://127.0.0.1:5432/postgres")
-        String adminUrl();
+        /** JDBC URL of a database the admin role may connect to, e.g. {@code jdbc:postgresql://db.internal:5432/postgres}. */
+        Optional<String> adminUrl();
 
-        @WithDefault("postgres")
-        String adminUser();
+        /** Unset: the user named in the admin URL, if any. */
+        Optional<String> adminUser();
 
-        /** From the environment in production; none for trust authentication. */
+        /** From the environment. */
         Optional<String> adminPassword();
 
-        /** Host and port given to the application in its credentials. */
-        @WithDefault("127.0.0.1")
-        String host();
+        /** Host and port given to the application in its credentials; unset: those of the admin URL. */
+        Optional<String> host();
 
-        @WithDefault("5432")
-        int port();
+        OptionalInt port();
     }
 
+    /**
+     * The MariaDB server databases are provisioned on; without {@code admin-url} there is none (see
+     * {@link Postgresql}). The admin user needs CREATE USER and, with GRANT OPTION, the privileges it grants.
+     */
     interface Mariadb {
-        @WithDefault("jdbc:mariadb://127.0.0.1:3306/")
-        String adminUrl();
+        /** JDBC URL, e.g. {@code jdbc:mariadb://db.internal:3306/}. */
+        Optional<String> adminUrl();
 
-        @WithDefault("root")
-        String adminUser();
+        Optional<String> adminUser();
 
-        /** From the environment in production; none for trust authentication. */
         Optional<String> adminPassword();
 
-        @WithDefault("127.0.0.1")
-        String host();
+        Optional<String> host();
 
-        @WithDefault("3306")
-        int port();
+        OptionalInt port();
 
         /** Host part of created users ({@code '%'} = any). */
         @WithDefault("%")
         String userHost();
     }
 
-    /** Host and port given to the application; the admin connection is {@code quarkus.redis.hosts}. */
+    /**
+     * The Redis server (7+, ACL) tenants are created on; without {@code admin-url} there is none (see
+     * {@link Postgresql}). The admin needs the ACL commands and SCAN/UNLINK on every key.
+     */
     interface Redis {
-        @WithDefault("127.0.0.1")
-        String host();
+        /** e.g. {@code redis://cache.internal:6379}; credentials go in admin-user and admin-password, not here. */
+        Optional<String> adminUrl();
 
-        @WithDefault("6379")
-        int port();
+        /** An ACL user; unset: the default user. */
+        Optional<String> adminUser();
+
+        Optional<String> adminPassword();
+
+        Optional<String> host();
+
+        OptionalInt port();
     }
 }

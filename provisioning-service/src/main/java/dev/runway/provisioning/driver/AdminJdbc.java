@@ -20,10 +20,11 @@ final class AdminJdbc {
 
     private final String engine;
     private final String url;
-    private final String user;
+    private final Optional<String> user;
     private final Optional<String> password;
 
-    AdminJdbc(String engine, String url, String user, Optional<String> password) {
+    /** {@code user} unset: the one the URL names, if any. */
+    AdminJdbc(String engine, String url, Optional<String> user, Optional<String> password) {
         this.engine = engine;
         this.url = url;
         this.user = user;
@@ -32,7 +33,7 @@ final class AdminJdbc {
 
     void run(String what, Work work) {
         Properties props = new Properties();
-        props.setProperty("user", user);
+        user.ifPresent(u -> props.setProperty("user", u));
         password.ifPresent(p -> props.setProperty("password", p));
         try (Connection c = DriverManager.getConnection(url, props)) {
             c.setAutoCommit(true);

@@ -10,6 +10,9 @@ public interface DatabaseDriver {
     /** The database template id this driver serves (postgresql, mariadb, redis). */
     String engine();
 
+    /** Whether a server of this engine is configured. Without one every operation fails and requests are refused. */
+    boolean configured();
+
     /** Creates the login (role, user, ACL user) or brings an existing one to the given password and limits. */
     void ensureAccount(DatabaseSpec spec, char[] password);
 
@@ -28,4 +31,13 @@ public interface DatabaseDriver {
     void dropAccount(DatabaseSpec spec);
 
     ConnectionInfo connectionInfo(DatabaseSpec spec);
+
+    /** Why a request for an engine without a server is refused, and a stored one fails. */
+    static String noServer(String engine) {
+        return "no " + engine + " server is configured for this platform";
+    }
+
+    static ExternalFailure noServerFailure(String engine) {
+        return new ExternalFailure(noServer(engine), false, null);
+    }
 }

@@ -16,6 +16,12 @@ public class DatabaseDrivers {
         this.byEngine = drivers.stream().collect(Collectors.toUnmodifiableMap(DatabaseDriver::engine, Function.identity()));
     }
 
+    /** Whether databases of this engine can be provisioned: it has a driver and the driver a server. */
+    public boolean available(String engine) {
+        DatabaseDriver d = byEngine.get(engine);
+        return d != null && d.configured();
+    }
+
     public DatabaseDriver forEngine(String engine) {
         DatabaseDriver d = byEngine.get(engine);
         if (d == null) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,12 +18,16 @@ import dev.runway.provisioning.config.ProvisioningConfig;
  */
 @ApplicationScoped
 public class MariadbDriver implements DatabaseDriver {
+    static final int STANDARD_PORT = 3306;
     private final ProvisioningConfig.Mariadb config;
-    private final AdminJdbc jdbc;
+    private final Optional<AdminJdbc> jdbc;
+    private final Optional<ServerAddress> address;
 
     public MariadbDriver(ProvisioningConfig config) {
-        this.config = config.mariadb();
-        this.jdbc = new AdminJdbc("MariaDB", this.config.adminUrl(), this.config.adminUser(), this.config.adminPassword());
+        ProvisioningConfig.Mariadb c = config.mariadb();
+        this.config = c;
+        this.jdbc = c.adminUrl().map(url -> new AdminJdbc("MariaDB", url, c.adminUser(), c.adminPassword()));
+        this.address = c.adminUrl().map(url -> ServerAddress.of(engine(), url, c.host(), c.port(), STANDARD_PORT));
     }
 
     @Override
@@ -31,8 +36,13 @@ public class MariadbDriver implements DatabaseDriver {
     }
 
     @Override
+    public boolean configured() {
+        return jdbc.isPresent();
+    }
+
+    @Override
     public void ensureAccount(DatabaseSpec spec, char[] password) {
-        jdbc.run("create user", c -> {
+        jdbc().run("create user", c -> {
             boolean exists = AdminJdbc.exists(c, "SELECT 1 FROM mysql.user WHERE User = ? AND Host = ?", spec.name(),
                     config.userHost());
             AdminJdbc.execute(c, (exists ? "ALTER" : "CREATE") + " USER " + account(spec) + " IDENTIFIED BY PASSWORD '"
@@ -42,33 +52,38 @@ public class MariadbDriver implements DatabaseDriver {
 
     @Override
     public void ensureDatabase(DatabaseSpec spec) {
-        jdbc.run("create database", c -> AdminJdbc.execute(c, "CREATE DATABASE IF NOT EXISTS `" + spec.name() + "`"));
+        jdbc().run("create database", c -> AdminJdbc.execute(c, "CREATE DATABASE IF NOT EXISTS `" + spec.name() + "`"));
     }
 
     @Override
     public void ensureGrants(DatabaseSpec spec) {
-        jdbc.run("grant privileges", c -> AdminJdbc.execute(c, "GRANT ALL PRIVILEGES ON `" + spec.name() + "`.* TO " + account(spec)));
+        jdbc().run("grant privileges", c -> AdminJdbc.execute(c, "GRANT ALL PRIVILEGES ON `" + spec.name() + "`.* TO " + account(spec)));
     }
 
     @Override
     public void setPassword(DatabaseSpec spec, char[] password) {
-        jdbc.run("set password", c -> AdminJdbc.execute(c, "ALTER USER " + account(spec) + " IDENTIFIED BY PASSWORD '"
+        jdbc().run("set password", c -> AdminJdbc.execute(c, "ALTER USER " + account(spec) + " IDENTIFIED BY PASSWORD '"
                 + nativeHash(password) + "'"));
     }
 
     @Override
     public void dropDatabase(DatabaseSpec spec) {
-        jdbc.run("drop database", c -> AdminJdbc.execute(c, "DROP DATABASE IF EXISTS `" + spec.name() + "`"));
+        jdbc().run("drop database", c -> AdminJdbc.execute(c, "DROP DATABASE IF EXISTS `" + spec.name() + "`"));
     }
 
     @Override
     public void dropAccount(DatabaseSpec spec) {
-        jdbc.run("drop user", c -> AdminJdbc.execute(c, "DROP USER IF EXISTS " + account(spec)));
+        jdbc().run("drop user", c -> AdminJdbc.execute(c, "DROP USER IF EXISTS " + account(spec)));
     }
 
     @Override
     public ConnectionInfo connectionInfo(DatabaseSpec spec) {
-        return new ConnectionInfo(config.host(), config.port(), spec.name(), spec.name());
+        ServerAddress a = address.orElseThrow(() -> DatabaseDriver.noServerFailure(engine()));
+        return new ConnectionInfo(a.host(), a.port(), spec.name(), spec.name());
+    }
+
+    private AdminJdbc jdbc() {
+        return jdbc.orElseThrow(() -> DatabaseDriver.noServerFailure(engine()));
     }
 
     private String account(DatabaseSpec spec) {

@@ -1,5 +1,8 @@
 package dev.runway.provisioning.driver;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,15 +14,23 @@ import dev.runway.provisioning.config.ProvisioningConfig;
  * PostgreSQL: a LOGIN role and a database owned by it, CONNECT revoked from PUBLIC. The password reaches the
  * server only as a SCRAM-SHA-256 verifier computed here. CREATE DATABASE cannot run in a transaction and has
  * no IF NOT EXISTS, so each step runs in autocommit after checking the catalog.
+ * <p>
+ * The admin role need not be a superuser: LOGIN CREATEDB CREATEROLE is enough. Since PostgreSQL 16 a CREATEROLE
+ * role gets only ADMIN OPTION on the roles it creates (SET and INHERIT follow {@code createrole_self_grant}, empty
+ * by default), yet {@code CREATE DATABASE ... OWNER r} needs SET ROLE r, and revoking from PUBLIC or dropping the
+ * database needs the owner's privileges. So the driver grants each role it creates to itself WITH INHERIT, SET
+ * (one statement, whatever the server's settings), and skips that for a superuser, who needs no membership.
  */
 @ApplicationScoped
 public class PostgresqlDriver implements DatabaseDriver {
-    private final ProvisioningConfig.Postgresql config;
-    private final AdminJdbc jdbc;
+    static final int STANDARD_PORT = 5432;
+    private final Optional<AdminJdbc> jdbc;
+    private final Optional<ServerAddress> address;
 
     public PostgresqlDriver(ProvisioningConfig config) {
-        this.config = config.postgresql();
-        this.jdbc = new AdminJdbc("PostgreSQL", this.config.adminUrl(), this.config.adminUser(), this.config.adminPassword());
+        ProvisioningConfig.Postgresql c = config.postgresql();
+        this.jdbc = c.adminUrl().map(url -> new AdminJdbc("PostgreSQL", url, c.adminUser(), c.adminPassword()));
+        this.address = c.adminUrl().map(url -> ServerAddress.of(engine(), url, c.host(), c.port(), STANDARD_PORT));
     }
 
     @Override
@@ -28,17 +39,30 @@ public class PostgresqlDriver implements DatabaseDriver {
     }
 
     @Override
+    public boolean configured() {
+        return jdbc.isPresent();
+    }
+
+    @Override
     public void ensureAccount(DatabaseSpec spec, char[] password) {
-        jdbc.run("create role", c -> {
-            String verb = AdminJdbc.exists(c, "SELECT 1 FROM pg_roles WHERE rolname = ?", spec.name()) ? "ALTER" : "CREATE";
-            AdminJdbc.execute(c, verb + " ROLE " + spec.quoted() + " WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE "
-                    + "CONNECTION LIMIT " + spec.connectionLimit() + " PASSWORD " + verifier(password));
+        jdbc().run("create role", c -> {
+            boolean exists = AdminJdbc.exists(c, "SELECT 1 FROM pg_roles WHERE rolname = ?", spec.name());
+            boolean superuser = superuser(c);
+            // Only a superuser may name SUPERUSER in ALTER ROLE, even as NOSUPERUSER; any other admin can alter only
+            // roles it administers, which it created NOSUPERUSER. NOCREATEDB and NOCREATEROLE: the admin has both.
+            AdminJdbc.execute(c, (exists ? "ALTER" : "CREATE") + " ROLE " + spec.quoted() + " WITH LOGIN "
+                    + (superuser || !exists ? "NOSUPERUSER " : "") + "NOCREATEDB NOCREATEROLE CONNECTION LIMIT "
+                    + spec.connectionLimit() + " PASSWORD " + verifier(password));
+            if (!superuser) {
+                AdminJdbc.execute(c, "GRANT " + spec.quoted() + " TO CURRENT_USER"
+                        + (c.getMetaData().getDatabaseMajorVersion() >= 16 ? " WITH INHERIT TRUE, SET TRUE" : ""));
+            }
         });
     }
 
     @Override
     public void ensureDatabase(DatabaseSpec spec) {
-        jdbc.run("create database", c -> {
+        jdbc().run("create database", c -> {
             if (!AdminJdbc.exists(c, "SELECT 1 FROM pg_database WHERE datname = ?", spec.name())) {
                 AdminJdbc.execute(c, "CREATE DATABASE " + spec.quoted() + " OWNER " + spec.quoted());
             } else {
@@ -49,7 +73,7 @@ public class PostgresqlDriver implements DatabaseDriver {
 
     @Override
     public void ensureGrants(DatabaseSpec spec) {
-        jdbc.run("restrict connections", c -> {
+        jdbc().run("restrict connections", c -> {
             AdminJdbc.execute(c, "REVOKE CONNECT, TEMPORARY ON DATABASE " + spec.quoted() + " FROM PUBLIC");
             AdminJdbc.execute(c, "GRANT CONNECT, TEMPORARY ON DATABASE " + spec.quoted() + " TO " + spec.quoted());
         });
@@ -57,12 +81,12 @@ public class PostgresqlDriver implements DatabaseDriver {
 
     @Override
     public void setPassword(DatabaseSpec spec, char[] password) {
-        jdbc.run("set password", c -> AdminJdbc.execute(c, "ALTER ROLE " + spec.quoted() + " PASSWORD " + verifier(password)));
+        jdbc().run("set password", c -> AdminJdbc.execute(c, "ALTER ROLE " + spec.quoted() + " PASSWORD " + verifier(password)));
     }
 
     @Override
     public void dropDatabase(DatabaseSpec spec) {
-        jdbc.run("drop database", c -> {
+        jdbc().run("drop database", c -> {
             if (AdminJdbc.exists(c, "SELECT 1 FROM pg_database WHERE datname = ?", spec.name())) {
                 AdminJdbc.execute(c, "DROP DATABASE " + spec.quoted() + " WITH (FORCE)");
             }
@@ -71,7 +95,7 @@ public class PostgresqlDriver implements DatabaseDriver {
 
     @Override
     public void dropAccount(DatabaseSpec spec) {
-        jdbc.run("drop role", c -> {
+        jdbc().run("drop role", c -> {
             if (AdminJdbc.exists(c, "SELECT 1 FROM pg_roles WHERE rolname = ?", spec.name())) {
                 AdminJdbc.execute(c, "DROP ROLE " + spec.quoted());
             }
@@ -80,7 +104,16 @@ public class PostgresqlDriver implements DatabaseDriver {
 
     @Override
     public ConnectionInfo connectionInfo(DatabaseSpec spec) {
-        return new ConnectionInfo(config.host(), config.port(), spec.name(), spec.name());
+        ServerAddress a = address.orElseThrow(() -> DatabaseDriver.noServerFailure(engine()));
+        return new ConnectionInfo(a.host(), a.port(), spec.name(), spec.name());
+    }
+
+    private AdminJdbc jdbc() {
+        return jdbc.orElseThrow(() -> DatabaseDriver.noServerFailure(engine()));
+    }
+
+    private static boolean superuser(Connection c) throws SQLException {
+        return AdminJdbc.exists(c, "SELECT 1 FROM pg_roles WHERE rolname = current_user AND rolsuper");
     }
 
     /** A SCRAM-SHA-256 verifier as an SQL literal; it holds only base64, '$' and ':' characters. */

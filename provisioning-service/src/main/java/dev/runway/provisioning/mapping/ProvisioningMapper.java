@@ -15,7 +15,7 @@ public final class ProvisioningMapper {
     private ProvisioningMapper() {
     }
 
-    public static TemplateView toView(Template t) {
+    public static TemplateView toView(Template t, boolean available) {
         TemplateView.TtlView ttl = t.ttl() == null ? null
                 : new TemplateView.TtlView(t.ttl().defaultTtl().toString(), t.ttl().max().toString());
         Map<String, TemplateView.PlanView> plans = null;
@@ -27,7 +27,7 @@ public final class ProvisioningMapper {
             }
         }
         return new TemplateView(t.id(), t.version(), t.kind().name().toLowerCase(Locale.ROOT), t.description(),
-                t.approvalRequired(), ttl, t.defaults(), plans, t.parameters());
+                t.approvalRequired(), available, ttl, t.defaults(), plans, t.parameters());
     }
 
     public static RequestView toView(ProvisioningRequest r) {

@@ -58,7 +58,8 @@ public class DatabaseResource {
     @APIResponse(responseCode = "400", description = "Invalid body, engine or plan, per field")
     @APIResponse(responseCode = "403", description = "Not a member of the team")
     @APIResponse(responseCode = "409", description = "Name taken or database count quota reached")
-    @APIResponse(responseCode = "422", description = "Unknown environment, or CPU/memory quota exceeded")
+    @APIResponse(responseCode = "422", description = "No server of the engine is configured on this platform (see the "
+            + "templates' available), unknown environment, or CPU/memory quota exceeded")
     public Response request(@Valid @NotNull DatabaseRequestBody body,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         RequestService.Accepted a = service.requestDatabase(callers.caller(), body, idempotencyKey);

@@ -17,6 +17,7 @@ import dev.runway.common.error.ResourceNotFoundException;
 import dev.runway.common.security.Roles;
 import dev.runway.provisioning.mapping.ProvisioningMapper;
 import dev.runway.provisioning.rest.dto.TemplateView;
+import dev.runway.provisioning.template.Template;
 import dev.runway.provisioning.template.TemplateCatalog;
 
 @Path("/api/v1/templates")
@@ -31,12 +32,13 @@ public class TemplateResource {
     }
 
     @GET
-    @Operation(summary = "List the templates with their parameter schemas and defaults")
+    @Operation(summary = "List the templates with their parameter schemas and defaults",
+            description = "A database template is available only where a server of its engine is configured.")
     @APIResponse(responseCode = "200", description = "The templates")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role not allowed")
     public List<TemplateView> list() {
-        return templates.all().stream().map(ProvisioningMapper::toView).toList();
+        return templates.all().stream().map(this::view).toList();
     }
 
     @GET
@@ -45,7 +47,11 @@ public class TemplateResource {
     @APIResponse(responseCode = "200", description = "The template")
     @APIResponse(responseCode = "404", description = "No such template")
     public TemplateView get(@PathParam("id") String id) {
-        return templates.find(id).map(ProvisioningMapper::toView)
+        return templates.find(id).map(this::view)
                 .orElseThrow(() -> new ResourceNotFoundException("no such template: " + id));
+    }
+
+    private TemplateView view(Template t) {
+        return ProvisioningMapper.toView(t, templates.available(t));
     }
 }

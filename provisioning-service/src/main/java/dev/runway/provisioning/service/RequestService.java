@@ -29,6 +29,7 @@ import dev.runway.provisioning.config.ProvisioningConfig;
 import dev.runway.provisioning.domain.ProvisioningRequest;
 import dev.runway.provisioning.domain.RequestKind;
 import dev.runway.provisioning.domain.RequestState;
+import dev.runway.provisioning.driver.DatabaseDriver;
 import dev.runway.provisioning.driver.DatabaseNames;
 import dev.runway.provisioning.driver.ExternalFailure;
 import dev.runway.provisioning.kubernetes.ClusterGateway;
@@ -134,6 +135,10 @@ public class RequestService {
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException("the request is invalid", violations);
+        }
+        if (!templates.available(template)) {
+            throw new UnprocessableException(DatabaseDriver.noServer(template.id()),
+                    List.of(new Problem.Violation("$.engine", DatabaseDriver.noServer(template.id()))));
         }
         Template.Plan plan = template.plans().get((String) parameters.get("plan"));
         ProvisioningRequest environment = requests.findByIdOptional(body.environment())

@@ -24,6 +24,7 @@ import com.networknt.schema.ValidationMessage;
 
 import dev.runway.common.error.Problem;
 import dev.runway.provisioning.config.ProvisioningConfig;
+import dev.runway.provisioning.driver.DatabaseDrivers;
 import io.quarkus.runtime.Startup;
 
 /** The templates shipped with the service, loaded and compiled once at start; a broken file fails startup. */
@@ -33,8 +34,10 @@ public class TemplateCatalog {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Map<String, Template> templates = new LinkedHashMap<>();
+    private final DatabaseDrivers drivers;
 
-    public TemplateCatalog(ProvisioningConfig config) {
+    public TemplateCatalog(ProvisioningConfig config, DatabaseDrivers drivers) {
+        this.drivers = drivers;
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
         for (String name : config.templates()) {
             Template t = load(name, factory);
@@ -48,6 +51,11 @@ public class TemplateCatalog {
 
     public Optional<Template> find(String id) {
         return Optional.ofNullable(templates.get(id));
+    }
+
+    /** Whether requests of this template can be met here: a database template needs a server of its engine. */
+    public boolean available(Template template) {
+        return template.kind() != Template.Kind.DATABASE || drivers.available(template.id());
     }
 
     /**

@@ -2,7 +2,9 @@ package dev.runway.provisioning.driver;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -41,29 +43,30 @@ import dev.runway.provisioning.client.RecordingCatalogGateway;
 import dev.runway.provisioning.reconciler.Reconciler;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 /**
- * Databases end to end against real servers: the embedded PostgreSQL of {@link TargetPostgresResource}, and
- * MariaDB (127.0.0.1:3306, root) and Redis (127.0.0.1:6379), which {@code bin/runway test} provides.
+ * Databases end to end against real servers this test starts itself: the embedded PostgreSQL of
+ * {@link TargetPostgresResource}, the MariaDB of {@link TargetMariadbResource} and the Redis of
+ * {@link TargetRedisResource}, each provisioned into by an admin account with a password.
  */
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
 @QuarkusTestResource(TargetPostgresResource.class)
+@WithTestResource(TargetMariadbResource.class)
+@WithTestResource(TargetRedisResource.class)
 @QuarkusTestResource(value = RunwayTestResource.class, initArgs = @ResourceArg(name = "database", value = "runway_provisioning"))
 class DatabaseProvisioningTest {
     @Inject
     Reconciler reconciler;
     @Inject
     KubernetesClient client;
-    @Inject
-    RedisDataSource redis;
     @Inject
     RecordingCatalogGateway catalog;
 
@@ -101,6 +104,14 @@ class DatabaseProvisioningTest {
     }
 
     @Test
+    void everyEngineWithAServerIsAvailable() {
+        given().auth().oauth2(TestTokens.user("alice", List.of("any"), "developer")).when().get("/api/v1/templates")
+                .then().statusCode(200)
+                .body("findAll { it.kind == 'database' }.id", hasItems("postgresql", "mariadb", "redis"))
+                .body("findAll { it.kind == 'database' }.available", everyItem(equalTo(true)));
+    }
+
+    @Test
     void postgresqlRoleAndDatabaseWithPasswordOnlyAsScramVerifier() throws Exception {
         UUID env = readyEnvironment();
         UUID db = requestDatabase(env, "postgresql", "orders");
@@ -121,7 +132,13 @@ class DatabaseProvisioningTest {
         assertEquals("db-" + name.replace('_', '-'), again.getString("secretName"));
         assertFalse(again.getBoolean("revealed"));
 
-        try (Connection admin = DriverManager.getConnection(TargetPostgresResource.jdbcUrl("postgres"))) {
+        // The server asks for the password (scram-sha-256): the generated one opens the database, another does not.
+        try (Connection app = TargetPostgresResource.connect(name, name, password)) {
+            assertEquals(name, query(app, "SELECT current_user || ?", ""));
+            assertEquals(name, query(app, "SELECT current_database() || ?", ""));
+        }
+        assertThrows(SQLException.class, () -> TargetPostgresResource.connect(name, name, "wrong-password").close());
+        try (Connection admin = TargetPostgresResource.superuser("postgres")) {
             assertEquals("SCRAM-SHA-256$", query(admin, "SELECT left(rolpassword, 14) FROM pg_authid WHERE rolname = ?",
                     name));
             assertEquals("20", query(admin, "SELECT rolconnlimit::text FROM pg_roles WHERE rolname = ?", name));
@@ -147,7 +164,7 @@ class DatabaseProvisioningTest {
         reconciler.drive(db);
         assertEquals("DELETED", view(db).getString("state"));
         assertNull(catalog.entity(name));
-        try (Connection admin = DriverManager.getConnection(TargetPostgresResource.jdbcUrl("postgres"))) {
+        try (Connection admin = TargetPostgresResource.superuser("postgres")) {
             assertNull(query(admin, "SELECT rolname FROM pg_roles WHERE rolname = ?", name));
             assertNull(query(admin, "SELECT datname FROM pg_database WHERE datname = ?", name));
         }
@@ -209,7 +226,8 @@ class DatabaseProvisioningTest {
         assertEquals("READY", view(db).getString("state"));
         String name = physical("shop");
         String password = credentials(db).getString("password");
-        try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/" + name, name, password);
+        try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + TargetMariadbResource.port() + "/"
+                + name, name, password);
                 Statement s = c.createStatement()) {
             s.execute("CREATE TABLE t (id int)");
             List<String> grants = new ArrayList<>();
@@ -222,12 +240,12 @@ class DatabaseProvisioningTest {
             assertTrue(grants.stream().noneMatch(g -> g.startsWith("GRANT ALL PRIVILEGES ON *.*")), grants.toString());
             assertThrows(SQLException.class, () -> s.execute("SELECT * FROM mysql.user"));
         }
-        assertThrows(SQLException.class, () -> DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/" + name,
+        assertThrows(SQLException.class, () -> DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + TargetMariadbResource.port() + "/" + name,
                 name, "wrong-password").close());
 
         given().auth().oauth2(token).when().delete("/api/v1/databases/" + db).then().statusCode(202);
         reconciler.drive(db);
-        try (Connection root = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", "root", "")) {
+        try (Connection root = TargetMariadbResource.admin()) {
             assertNull(query(root, "SELECT User FROM mysql.user WHERE User = ?", name));
             assertNull(query(root, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?", name));
         }
@@ -250,8 +268,11 @@ class DatabaseProvisioningTest {
         }
         given().auth().oauth2(token).when().delete("/api/v1/databases/" + db).then().statusCode(202);
         reconciler.drive(db);
-        assertFalse(redis.key().exists(name + ":k"));
-        assertNull(redis.execute("ACL", "GETUSER", name));
+        try (Resp admin = new Resp()) {
+            assertEquals("+OK", admin.call("AUTH", TargetRedisResource.ADMIN, TargetRedisResource.adminPassword()));
+            assertEquals(":0", admin.call("EXISTS", name + ":k"));
+            assertEquals("$-1", admin.call("ACL", "GETUSER", name));
+        }
     }
 
     /** A bare RESP connection, to act as the provisioned user rather than the admin. */
@@ -261,7 +282,7 @@ class DatabaseProvisioningTest {
         private final OutputStream out;
 
         Resp() throws IOException {
-            socket = new Socket("127.0.0.1", 6379);
+            socket = new Socket("127.0.0.1", TargetRedisResource.port());
             in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             out = socket.getOutputStream();
         }

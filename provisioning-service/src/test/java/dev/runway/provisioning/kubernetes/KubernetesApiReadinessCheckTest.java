@@ -1,10 +1,16 @@
 package dev.runway.provisioning.kubernetes;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ServerSocket;
+
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
@@ -22,11 +28,16 @@ import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 @WithKubernetesTestServer(crud = true)
 @QuarkusTestResource(value = RunwayTestResource.class, initArgs = @ResourceArg(name = "database", value = "runway_provisioning"))
 class KubernetesApiReadinessCheckTest {
+    @Inject
+    KubernetesClient client;
 
     @Test
     void readyWhileTheApiServerAnswers() {
         given().when().get("/q/health/ready").then().statusCode(200)
-                .body("checks.find { it.name == 'kubernetes-api' }.status", equalTo("UP"));
+                .body("checks.find { it.name == 'kubernetes-api' }.status", equalTo("UP"))
+                // Anyone may read the health endpoints: the API server's URL and version are not theirs to know.
+                .body("checks.find { it.name == 'kubernetes-api' }.data", nullValue())
+                .body(not(containsString(client.getMasterUrl().getAuthority())));
     }
 
     @Test
@@ -40,6 +51,7 @@ class KubernetesApiReadinessCheckTest {
             HealthCheckResponse response = new KubernetesApiReadinessCheck(unreachable).call();
             assertEquals(HealthCheckResponse.Status.DOWN, response.getStatus());
             assertEquals(KubernetesApiReadinessCheck.NAME, response.getName());
+            assertTrue(response.getData().isEmpty(), "no URL nor error class for unauthenticated callers");
         }
     }
 }

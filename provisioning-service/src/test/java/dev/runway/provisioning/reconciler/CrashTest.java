@@ -93,7 +93,7 @@ class CrashTest {
         CrashingClusterGateway.period = 0;
         String password = given().auth().oauth2(token).when().get("/api/v1/databases/" + db + "/credentials")
                 .then().statusCode(200).extract().path("password");
-        try (Connection c = DriverManager.getConnection(TargetPostgresResource.jdbcUrl("postgres"))) {
+        try (Connection c = TargetPostgresResource.superuser("postgres")) {
             assertEquals(1, count(c, "SELECT count(*) FROM pg_roles WHERE rolname = ?", name));
             assertEquals(1, count(c, "SELECT count(*) FROM pg_database WHERE datname = ?", name));
         }
@@ -108,7 +108,7 @@ class CrashTest {
         assertEquals("DELETED", state(token, "databases", db));
         assertEquals("DELETED", state(token, "environments", env));
         assertNull(client.namespaces().withName(ns).get());
-        try (Connection c = DriverManager.getConnection(TargetPostgresResource.jdbcUrl("postgres"))) {
+        try (Connection c = TargetPostgresResource.superuser("postgres")) {
             assertEquals(0, count(c, "SELECT count(*) FROM pg_roles WHERE rolname = ?", name));
             assertEquals(0, count(c, "SELECT count(*) FROM pg_database WHERE datname = ?", name));
         }

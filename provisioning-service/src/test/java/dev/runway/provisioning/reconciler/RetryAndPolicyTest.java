@@ -70,7 +70,7 @@ class RetryAndPolicyTest {
 
     private static UUID database(String token, String team, String name, UUID environment) {
         String id = given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Map.of("name", name, "team", team, "engine", "redis", "environment", environment.toString()))
+                .body(Map.of("name", name, "team", team, "engine", "postgresql", "environment", environment.toString()))
                 .when().post("/api/v1/databases").then().statusCode(202).extract().path("id");
         return UUID.fromString(id);
     }

@@ -95,8 +95,8 @@ public final class LoadCommand implements Callable<Integer> {
             description = "Confidential client whose token calls the decision endpoints (default: ${DEFAULT-VALUE}).")
     String serviceClient;
     /** From the environment (bin/runway exports it), so that it is not on a command line that ps shows. */
-    @Option(names = "--service-secret", defaultValue = "${env:RUNWAY_CATALOG_CLIENT_SECRET:-catalog-service-demo-secret}",
-            description = "Secret of --service-client (default: $RUNWAY_CATALOG_CLIENT_SECRET, else the demo secret).")
+    @Option(names = "--service-secret", defaultValue = "${env:RUNWAY_CATALOG_CLIENT_SECRET}",
+            description = "Secret of --service-client (default: $RUNWAY_CATALOG_CLIENT_SECRET; there is no public one).")
     String serviceSecret;
 
     static Duration parseDuration(String text) {
@@ -140,6 +140,10 @@ public final class LoadCommand implements Callable<Integer> {
             }
             if (clients != null && (clients < 1 || clients > 512)) {
                 throw new IllegalArgumentException("--clients must be between 1 and 512");
+            }
+            if (serviceSecret == null || serviceSecret.isBlank()) {
+                throw new IllegalArgumentException("the secret of --service-client is not set: export "
+                        + "RUNWAY_CATALOG_CLIENT_SECRET (bin/runway keeps it under .runway/secrets/)");
             }
             s = scenario(settle);
             urls = new Platform.Urls(LoopbackGuard.requireLoopback("--catalog-url", catalogUrl),

@@ -141,16 +141,16 @@ public final class LoadCommand implements Callable<Integer> {
             if (clients != null && (clients < 1 || clients > 512)) {
                 throw new IllegalArgumentException("--clients must be between 1 and 512");
             }
-            if (serviceSecret == null || serviceSecret.isBlank()) {
-                throw new IllegalArgumentException("the secret of --service-client is not set: export "
-                        + "RUNWAY_CATALOG_CLIENT_SECRET (bin/runway keeps it under .runway/secrets/)");
-            }
             s = scenario(settle);
             urls = new Platform.Urls(LoopbackGuard.requireLoopback("--catalog-url", catalogUrl),
                     LoopbackGuard.requireLoopback("--provisioning-url", provisioningUrl),
                     LoopbackGuard.requireLoopback("--access-url", accessUrl),
                     LoopbackGuard.requireLoopback("--keycloak-url", keycloakUrl), realm);
             LoopbackGuard.requireLoopbackJdbc("--jdbc-url", jdbcBase);
+            if (serviceSecret == null || serviceSecret.isBlank()) {
+                throw new IllegalArgumentException("the secret of --service-client is not set: export "
+                        + "RUNWAY_CATALOG_CLIENT_SECRET (bin/runway keeps it under .runway/secrets/)");
+            }
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -76,4 +76,13 @@ class LauncherTest {
         assertEquals(CommandLine.ExitCode.USAGE, launcher.execute("load", "decisions", "--max-requests", "0"));
         assertEquals(CommandLine.ExitCode.USAGE, launcher.execute("load", "decisions", "--duration", "forever"));
     }
+
+    @Test
+    void loadRefusesToRunWithoutTheServiceClientsSecret() {
+        StringWriter errors = new StringWriter();
+        CommandLine launcher = Launcher.commandLine().setErr(new PrintWriter(errors));
+
+        assertEquals(CommandLine.ExitCode.USAGE, launcher.execute("load", "decisions", "--service-secret", " "));
+        assertTrue(errors.toString().contains("export RUNWAY_CATALOG_CLIENT_SECRET"), errors::toString);
+    }
 }

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.runway.access.testing.DemoTeamLeads;
 import dev.runway.common.testing.RunwayTestResource;
 import dev.runway.common.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -21,6 +23,12 @@ import io.restassured.http.ContentType;
 @QuarkusTestResource(value = RunwayTestResource.class, initArgs = @ResourceArg(name = "database", value = "runway_access"))
 @QuarkusTestResource(value = WebhookReceiver.class, restrictToAnnotatedClass = true)
 class WebhookNotifierTest {
+
+    /** The demo's team leads come from the demo's seeding, not from a migration: these tests seed them. */
+    @BeforeEach
+    void demoTeamLeads() {
+        DemoTeamLeads.seed();
+    }
 
     private static String next() throws InterruptedException {
         // Delivery is asynchronous by design: wait for it (bounded), do not time it.

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
+import org.junit.jupiter.api.BeforeEach;
+
+import dev.runway.access.testing.DemoTeamLeads;
 import dev.runway.common.testing.AuthorizationMatrixTests;
 import dev.runway.common.testing.RunwayTestResource;
 import dev.runway.common.testing.TestTokens;
@@ -27,6 +30,12 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTestResource(value = RunwayTestResource.class, initArgs = @ResourceArg(name = "database", value = Callers.DATABASE))
 class AccessAuthorizationMatrixTest extends AuthorizationMatrixTests {
     private static final String REQUESTS = "/api/v1/access-requests/";
+
+    /** The demo's team leads come from the demo's seeding, not from a migration: these tests seed them. */
+    @BeforeEach
+    void demoTeamLeads() {
+        DemoTeamLeads.seed();
+    }
 
     @Override
     protected String matrixResource() {

@@ -17,9 +17,11 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.runway.access.service.ExpiryService;
+import dev.runway.access.testing.DemoTeamLeads;
 import dev.runway.common.policy.Actions;
 import dev.runway.common.testing.RunwayTestResource;
 import dev.runway.common.testing.TestTokens;
@@ -31,6 +33,12 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 @QuarkusTestResource(value = RunwayTestResource.class, initArgs = @ResourceArg(name = "database", value = Callers.DATABASE))
 class AccessRequestResourceTest {
+
+    /** The demo's team leads come from the demo's seeding, not from a migration: these tests seed them. */
+    @BeforeEach
+    void demoTeamLeads() {
+        DemoTeamLeads.seed();
+    }
     private static final String PATH = "/api/v1/access-requests";
 
     @Inject

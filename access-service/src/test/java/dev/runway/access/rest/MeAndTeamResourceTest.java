@@ -12,8 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.runway.access.testing.DemoTeamLeads;
 import dev.runway.common.testing.RunwayTestResource;
 import dev.runway.common.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -24,6 +26,12 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 @QuarkusTestResource(value = RunwayTestResource.class, initArgs = @ResourceArg(name = "database", value = Callers.DATABASE))
 class MeAndTeamResourceTest {
+
+    /** The demo's team leads come from the demo's seeding, not from a migration: these tests seed them. */
+    @BeforeEach
+    void demoTeamLeads() {
+        DemoTeamLeads.seed();
+    }
 
     @Test
     void meShowsTheTokensIdentityTeamsAndRoles() {

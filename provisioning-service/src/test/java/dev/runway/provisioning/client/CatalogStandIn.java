@@ -51,7 +51,7 @@ public class CatalogStandIn implements QuarkusTestResourceLifecycleManager {
     }
 
     private void token(HttpExchange x) throws IOException {
-        String expected = "Basic " + Base64.getEncoder().encodeToString("provisioning-service:provisioning-service-demo-secret"
+        String expected = "Basic " + Base64.getEncoder().encodeToString("provisioning-service:test-only-client-secret"
                 .getBytes(StandardCharsets.UTF_8));
         if (!expected.equals(x.getRequestHeaders().getFirst("Authorization"))) {
             answer(x, 401, null, "{\"error\":\"invalid_client\"}");

@@ -96,8 +96,7 @@ public final class LoadCommand implements Callable<Integer> {
     String serviceClient;
     /** From the environment (bin/runway exports it), so that it is not on a command line that ps shows. */
     @Option(names = "--service-secret", defaultValue = "${env:RUNWAY_CATALOG_CLIENT_SECRET}",
-            description = "Secret of --service-client (default: $RUNWAY_CATALOG_CLIENT_SECRET; bin/runway passes the "
-                + "one it generated under .runway/secrets).")
+            description = "Secret of --service-client (default: $RUNWAY_CATALOG_CLIENT_SECRET; there is no public one).")
     String serviceSecret;
 
     static Duration parseDuration(String text) {
@@ -149,9 +148,8 @@ public final class LoadCommand implements Callable<Integer> {
                     LoopbackGuard.requireLoopback("--keycloak-url", keycloakUrl), realm);
             LoopbackGuard.requireLoopbackJdbc("--jdbc-url", jdbcBase);
             if (serviceSecret == null || serviceSecret.isBlank()) {
-                // there is no public default any more: each installation has its own client secrets
-                throw new IllegalArgumentException("no secret for " + serviceClient
-                        + ": set RUNWAY_CATALOG_CLIENT_SECRET or --service-secret");
+                throw new IllegalArgumentException("the secret of --service-client is not set: export "
+                        + "RUNWAY_CATALOG_CLIENT_SECRET (bin/runway keeps it under .runway/secrets/)");
             }
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());

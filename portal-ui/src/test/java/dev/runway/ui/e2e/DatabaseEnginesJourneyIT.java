@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.LocatorAssertions;
 
 /**
  * The README's database journey on the platform {@code bin/runway up} runs, with nothing but what the launcher
@@ -27,8 +26,6 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
  * A wrong password is refused by each server, so the credentials are what lets the client in.
  */
 class DatabaseEnginesJourneyIT {
-    private static final LocatorAssertions.HasTextOptions PROVISIONED = new LocatorAssertions.HasTextOptions()
-            .setTimeout(90_000);
     private static Browser browser;
 
     @BeforeAll
@@ -54,7 +51,7 @@ class DatabaseEnginesJourneyIT {
         String env = ProvisioningJourneyIT.unique("engines-");
         page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill(env);
         page.click("button:text('Request environment')");
-        assertThat(page.locator("#state")).hasText("READY", PROVISIONED);
+        assertThat(page.locator("#state")).hasText("READY", ProvisioningJourneyIT.PROVISIONED);
         String environmentPage = page.url();
 
         List<String> timings = new ArrayList<>();
@@ -68,7 +65,7 @@ class DatabaseEnginesJourneyIT {
             long requested = System.nanoTime();
             page.click("button:text('Request database')");
             assertThat(page.locator("h1")).containsText("Database " + name);
-            assertThat(page.locator("#state")).hasText("READY", PROVISIONED);
+            assertThat(page.locator("#state")).hasText("READY", ProvisioningJourneyIT.PROVISIONED);
             double seconds = (System.nanoTime() - requested) / 1e9;
             databasePages.put(name, page.url());
 
@@ -88,11 +85,11 @@ class DatabaseEnginesJourneyIT {
         for (Map.Entry<String, String> database : databasePages.entrySet()) {
             page.navigate(database.getValue());
             page.click("button:text('Delete " + database.getKey() + "')");
-            assertThat(page.locator("#state")).hasText("DELETED", PROVISIONED);
+            assertThat(page.locator("#state")).hasText("DELETED", ProvisioningJourneyIT.PROVISIONED);
         }
         page.navigate(environmentPage);
         page.click("button:text('Delete " + env + "')");
-        assertThat(page.locator("#state")).hasText("DELETED", PROVISIONED);
+        assertThat(page.locator("#state")).hasText("DELETED", ProvisioningJourneyIT.PROVISIONED);
     }
 
     private static String text(Page page, String selector) {

@@ -70,7 +70,7 @@ class PlatformFaultsIT {
     @Test
     @Order(1)
     void catalogKilledMidLoadLosesNoAcknowledgedWriteAndNoAuditEvent() throws Exception {
-        killedMidCatalogLoad("catalog-service");
+        killedMidCatalogLoad("catalog-service", () -> kill("catalog-service")).print("catalog-service");
     }
 
     @Test
@@ -78,38 +78,7 @@ class PlatformFaultsIT {
     void accessServiceKilledMidLoadDeniesWritesMeanwhileAndLosesNoAuditEvent() throws Exception {
         // While access-service is down catalog-service cannot ask its decision point and refuses writes (fail
         // closed); the audit events of the writes it acknowledged before wait in its outbox until it is back.
-        killedMidCatalogLoad("access-service");
-    }
-
-    private void killedMidCatalogLoad(String victim) throws Exception {
-        String alice = tokenOf("alice");
-        String prefix = ProvisioningJourneyIT.unique("fault-");
-        CatalogLoad load = new CatalogLoad(alice, prefix, 2);
-        load.start();
-        waitFor("the load to get 20 acknowledgements", 60, () -> load.acknowledged.size() >= 20);
-        kill(victim);
-        int acknowledgedBeforeKill = load.acknowledged.size();
-        long killedAt = System.nanoTime();
-        waitFor("a write refused while " + victim + " is down", 30, () -> load.refused.get() > 0);
-        up();
-        double secondsToReady = (System.nanoTime() - killedAt) / 1e9;
-        int atRestart = load.acknowledged.size();
-        waitFor("writes acknowledged again after the restart", 60, () -> load.acknowledged.size() >= atRestart + 10);
-        load.stop();
-
-        List<String> acknowledged = new ArrayList<>(load.acknowledged);
-        for (String name : acknowledged) {
-            HttpResponse<String> entity = get(alice, CATALOG + "/api/v1/entities/component/default/" + name);
-            assertEquals(200, entity.statusCode(), "acknowledged write of " + name + " is present");
-        }
-        String erin = tokenOf("erin");
-        Set<String> expected = new HashSet<>();
-        acknowledged.forEach(name -> expected.add("component:default/" + name));
-        waitFor("the audit event of every acknowledged write", 90, () -> auditedCreates(erin, prefix).containsAll(expected));
-        System.out.printf("FAULT kill -9 %s: %d writes acknowledged (%d before the kill), %d refused or failed,"
-                + " %d present after restart, %d audit events delivered, back to ready %.1f s after the kill%n", victim,
-                acknowledged.size(), acknowledgedBeforeKill, load.refused.get(), acknowledged.size(), expected.size(),
-                secondsToReady);
+        killedMidCatalogLoad("access-service", () -> kill("access-service")).print("access-service");
     }
 
     /**
@@ -121,21 +90,53 @@ class PlatformFaultsIT {
     @Test
     @Order(3)
     void postgresKilledMidLoadLosesNoAcknowledgedWriteAndTheAuditChainVerifies() throws Exception {
+        long postmaster = postmasterPid();
+        Outcome outcome = killedMidCatalogLoad("PostgreSQL", () -> {
+            // pg_ctl starts the postmaster in a session of its own: its process group is the postmaster and its backends
+            Process kill = new ProcessBuilder("kill", "-KILL", "--", "-" + postmaster).redirectErrorStream(true).start();
+            assertTrue(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -9 the postmaster's group");
+            waitFor("the postmaster to be gone", 30, () -> ProcessHandle.of(postmaster).map(p -> !p.isAlive())
+                    .orElse(true));
+        });
+        JsonNode verification = json(tokenOf("erin"), ACCESS + "/api/v1/audit/verify");
+        assertTrue(verification != null && verification.path("ok").asBoolean(), "the audit chain verifies: " + verification);
+        outcome.print("postgres (postmaster pid " + postmaster + " and its backends)");
+        System.out.printf("FAULT kill -9 postgres: 0 acknowledged writes lost, audit chain verified over %d records%n",
+                verification.path("checkedRecords").asLong());
+    }
+
+    private static long postmasterPid() throws IOException {
+        Path pidFile = RunningPlatform.root().resolve(".runway/postgres/data/postmaster.pid");
+        return Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+    }
+
+    @FunctionalInterface
+    private interface Fault {
+        void inject() throws Exception;
+    }
+
+    private record Outcome(int acknowledged, int acknowledgedBeforeKill, int refused, int audited, double secondsToReady) {
+        void print(String victim) {
+            System.out.printf("FAULT kill -9 %s: %d writes acknowledged (%d before the kill), %d refused or failed,"
+                    + " %d present after restart, %d audit events delivered, back to ready %.1f s after the kill%n", victim,
+                    acknowledged, acknowledgedBeforeKill, refused, acknowledged, audited, secondsToReady);
+        }
+    }
+
+    /**
+     * Catalog creates from two clients; {@code fault} strikes after 20 acknowledgements, the platform is brought back,
+     * and every write acknowledged with a 2xx must be present afterwards with its audit event delivered.
+     */
+    private Outcome killedMidCatalogLoad(String victim, Fault fault) throws Exception {
         String alice = tokenOf("alice");
-        String erin = tokenOf("erin");
-        String prefix = ProvisioningJourneyIT.unique("pgkill-");
+        String prefix = ProvisioningJourneyIT.unique("fault-");
         CatalogLoad load = new CatalogLoad(alice, prefix, 2);
         load.start();
         waitFor("the load to get 20 acknowledgements", 60, () -> load.acknowledged.size() >= 20);
-        long postmaster = postmasterPid();
-        // pg_ctl starts the postmaster in a session of its own, so its process group is the postmaster and its backends
-        Process kill = new ProcessBuilder("kill", "-KILL", "--", "-" + postmaster).redirectErrorStream(true).start();
-        assertTrue(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -9 the postmaster's group");
+        fault.inject();
         int acknowledgedBeforeKill = load.acknowledged.size();
         long killedAt = System.nanoTime();
-        waitFor("the postmaster to be gone", 30, () -> ProcessHandle.of(postmaster).isEmpty()
-                || !ProcessHandle.of(postmaster).get().isAlive());
-        waitFor("a write refused while PostgreSQL is down", 30, () -> load.refused.get() > 0);
+        waitFor("a write refused while " + victim + " is down", 30, () -> load.refused.get() > 0);
         up();
         double secondsToReady = (System.nanoTime() - killedAt) / 1e9;
         int atRestart = load.acknowledged.size();
@@ -143,27 +144,16 @@ class PlatformFaultsIT {
         load.stop();
 
         List<String> acknowledged = new ArrayList<>(load.acknowledged);
-        int present = 0;
         for (String name : acknowledged) {
             HttpResponse<String> entity = get(alice, CATALOG + "/api/v1/entities/component/default/" + name);
-            assertEquals(200, entity.statusCode(), "acknowledged write of " + name + " is present after the crash");
-            present++;
+            assertEquals(200, entity.statusCode(), "acknowledged write of " + name + " is present");
         }
+        String erin = tokenOf("erin");
         Set<String> expected = new HashSet<>();
         acknowledged.forEach(name -> expected.add("component:default/" + name));
         waitFor("the audit event of every acknowledged write", 90, () -> auditedCreates(erin, prefix).containsAll(expected));
-        JsonNode verification = json(erin, ACCESS + "/api/v1/audit/verify");
-        assertTrue(verification != null && verification.path("ok").asBoolean(), "the audit chain verifies: " + verification);
-        System.out.printf("FAULT kill -9 postgres (postmaster pid %d and its backends): %d writes acknowledged (%d before"
-                + " the kill), %d refused or failed, %d present after crash recovery, 0 lost, %d audit events delivered,"
-                + " chain verified over %d records, back to ready %.1f s after the kill%n", postmaster,
-                acknowledged.size(), acknowledgedBeforeKill, load.refused.get(), present, expected.size(),
-                verification.path("checkedRecords").asLong(), secondsToReady);
-    }
-
-    private static long postmasterPid() throws IOException {
-        Path pidFile = RunningPlatform.root().resolve(".runway/postgres/data/postmaster.pid");
-        return Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+        return new Outcome(acknowledged.size(), acknowledgedBeforeKill, load.refused.get(), expected.size(),
+                secondsToReady);
     }
 
     @Test

@@ -14,7 +14,8 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
  * READY, credentials once, extend and delete; a production environment approved by a lead in his own browser.
  */
 class ProvisioningJourneyIT {
-    private static final LocatorAssertions.HasTextOptions PROVISIONED = new LocatorAssertions.HasTextOptions()
+    /** How long a journey waits for the reconciler to reach a state. */
+    static final LocatorAssertions.HasTextOptions PROVISIONED = new LocatorAssertions.HasTextOptions()
             .setTimeout(90_000);
     private static Browser browser;
 

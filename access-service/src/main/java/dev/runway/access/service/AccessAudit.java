@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 
 import dev.runway.access.audit.AuditEntry;
 import dev.runway.access.audit.AuditService;
+import dev.runway.common.security.Caller;
 
 /**
  * Writes access-service's own decisions and state changes to the audit log, inside the caller's transaction.
@@ -40,7 +41,7 @@ public class AccessAudit {
 
     public static AuditEntry entry(Caller caller, String action, String resource, String outcome, String reason,
             Map<String, Object> details) {
-        return new AuditEntry(null, null, caller.name(), caller.teams(), action, resource, outcome, reason, SOURCE,
+        return new AuditEntry(null, null, caller.username(), caller.teams(), action, resource, outcome, reason, SOURCE,
                 caller.requestId(), caller.clientAddress(), details);
     }
 

@@ -16,6 +16,7 @@ import dev.runway.access.repository.RoleBindingRepository;
 import dev.runway.access.repository.TeamLeadRepository;
 import dev.runway.common.error.NotPermittedException;
 import dev.runway.common.error.ResourceNotFoundException;
+import dev.runway.common.security.Caller;
 import dev.runway.common.security.Roles;
 
 /** Live grants (role bindings created by approved access requests) and their early revocation. */
@@ -40,7 +41,7 @@ public class GrantService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<RoleBinding> mine(Caller caller) {
-        return bindings.liveGrantsOf(caller.name(), clock.instant());
+        return bindings.liveGrantsOf(caller.username(), clock.instant());
     }
 
     /** Every live grant: for platform-admins and auditors only. */
@@ -56,8 +57,8 @@ public class GrantService {
     @Transactional(dontRollbackOn = NotPermittedException.class)
     public void revoke(Caller caller, UUID id) {
         RoleBinding grant = bindings.findById(id);
-        boolean grantee = grant != null && grant.subject.equals("user:" + caller.name());
-        boolean lead = grant != null && Scopes.team(grant.scope).map(t -> leads.isLead(t, caller.name())).orElse(false);
+        boolean grantee = grant != null && grant.subject.equals("user:" + caller.username());
+        boolean lead = grant != null && Scopes.team(grant.scope).map(t -> leads.isLead(t, caller.username())).orElse(false);
         if (grant == null || !grant.isGrant() || !(grantee || lead || caller.isPlatformAdmin() || caller.has(Roles.AUDITOR))) {
             throw new ResourceNotFoundException("No grant " + id + ".");
         }
@@ -70,7 +71,7 @@ public class GrantService {
         request.status = AccessRequest.Status.REVOKED;
         bindings.delete(grant);
         audit.record(caller, "grant.revoke", "role-binding:" + id, "success", null, RoleBindingService.details(grant));
-        notifications.fire(new AccessNotification(caller.name() + " revoked " + grant.subject.substring(5) + "'s grant of "
+        notifications.fire(new AccessNotification(caller.username() + " revoked " + grant.subject.substring(5) + "'s grant of "
                 + grant.role + " on " + grant.scope + "."));
     }
 }

@@ -18,6 +18,7 @@ import dev.runway.common.error.ConflictException;
 import dev.runway.common.error.InvalidInputException;
 import dev.runway.common.error.Problem;
 import dev.runway.common.error.ResourceNotFoundException;
+import dev.runway.common.security.Caller;
 
 /** Role bindings managed by platform-admins (who may call it is checked by the resource's role). */
 @ApplicationScoped
@@ -66,7 +67,7 @@ public class RoleBindingService {
         binding.scope = spec.scope();
         binding.expiresAt = spec.expiresAt();
         binding.createdAt = clock.instant();
-        binding.createdBy = caller.name();
+        binding.createdBy = caller.username();
         bindings.persist(binding);
         audit.record(caller, "role-binding.create", "role-binding:" + binding.id, "success", null, details(binding));
         return binding;

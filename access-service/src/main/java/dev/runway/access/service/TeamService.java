@@ -20,6 +20,7 @@ import dev.runway.access.repository.TeamLeadRepository;
 import dev.runway.access.repository.TeamMemberRepository;
 import dev.runway.common.error.ConflictException;
 import dev.runway.common.error.ResourceNotFoundException;
+import dev.runway.common.security.Caller;
 
 /**
  * Teams: membership as seen in tokens (SSO is the source of truth), leads recorded here by platform-admins, and
@@ -96,7 +97,7 @@ public class TeamService {
         lead.team = team;
         lead.username = username;
         lead.createdAt = clock.instant();
-        lead.createdBy = caller.name();
+        lead.createdBy = caller.username();
         leads.persist(lead);
         audit.record(caller, "team.lead.add", "team:" + team, "success", null, Map.of("lead", username));
         return lead;

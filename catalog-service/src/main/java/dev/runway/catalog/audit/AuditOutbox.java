@@ -8,8 +8,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import dev.runway.catalog.policy.Caller;
 import dev.runway.common.audit.AuditEvent;
+import dev.runway.common.security.Caller;
 
 /**
  * Catalog's audit trail: every write and every denied write becomes an {@link AuditEvent} in runway-common's

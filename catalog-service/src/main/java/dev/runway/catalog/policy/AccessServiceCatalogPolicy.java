@@ -6,21 +6,20 @@ import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import dev.runway.catalog.domain.EntityRef;
 import dev.runway.common.policy.AccessDecisions;
 import dev.runway.common.policy.Actions;
 import dev.runway.common.policy.DecisionRequest;
 import dev.runway.common.policy.DecisionResource;
+import dev.runway.common.security.Caller;
 
 /**
  * Asks access-service's policy decision point, failing closed (503 when it cannot answer, never "allow").
  *
- * <p>The caller's own bearer token is forwarded and the question carries no explicit subject: access-service then
- * decides about the identity it verified itself, rather than trusting teams and roles that catalog-service would
- * copy into a {@code DecisionSubject}, and its decision audit names the real user. Catalog tokens carry the shared
- * audience {@code runway-api}, so access-service accepts them.
+ * <p>The caller's own bearer token ({@link Caller#bearerToken()}) is forwarded and the question carries no explicit
+ * subject: access-service then decides about the identity it verified itself, rather than trusting teams and roles
+ * that catalog-service would copy into a {@code DecisionSubject}, and its decision audit names the real user. Catalog
+ * tokens carry the shared audience {@code runway-api}, so access-service accepts them.
  *
  * <p>The PDP's rules for catalog writes: platform-admins may write anything; members of the owning team may write
  * and delete its entities; otherwise only a live role binding on the entity's scope allows it. A write is asked
@@ -33,11 +32,9 @@ public class AccessServiceCatalogPolicy implements CatalogPolicy {
     private static final String OWNER_PREFIX = "group:" + EntityRef.DEFAULT_NAMESPACE + "/";
 
     private final AccessDecisions decisions;
-    private final JsonWebToken token;
 
-    public AccessServiceCatalogPolicy(AccessDecisions decisions, JsonWebToken token) {
+    public AccessServiceCatalogPolicy(AccessDecisions decisions) {
         this.decisions = decisions;
-        this.token = token;
     }
 
     @Override
@@ -49,7 +46,7 @@ public class AccessServiceCatalogPolicy implements CatalogPolicy {
             requests.addAll(forCheck);
             requestsPerCheck.add(forCheck.size());
         }
-        List<dev.runway.common.policy.Decision> answers = decisions.decideAll(token.getRawToken(), requests);
+        List<dev.runway.common.policy.Decision> answers = decisions.decideAll(caller.bearerToken(), requests);
         List<Decision> result = new ArrayList<>(checks.size());
         int next = 0;
         for (int count : requestsPerCheck) {

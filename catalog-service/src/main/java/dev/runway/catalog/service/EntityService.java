@@ -30,7 +30,6 @@ import dev.runway.catalog.domain.JsonPatchDiff;
 import dev.runway.catalog.domain.Relation;
 import dev.runway.catalog.domain.ValidatedEntity;
 import dev.runway.catalog.mapping.EntityMapper;
-import dev.runway.catalog.policy.Caller;
 import dev.runway.catalog.policy.CatalogPolicy;
 import dev.runway.catalog.policy.Decision;
 import dev.runway.catalog.repository.EntityRepository;
@@ -48,6 +47,7 @@ import dev.runway.common.error.PreconditionFailedException;
 import dev.runway.common.error.Problem;
 import dev.runway.common.error.ResourceNotFoundException;
 import dev.runway.common.error.UnprocessableException;
+import dev.runway.common.security.Caller;
 import dev.runway.common.security.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 

@@ -24,11 +24,11 @@ import dev.runway.catalog.domain.EntityRef;
 import dev.runway.catalog.insights.domain.Deployment;
 import dev.runway.catalog.insights.repository.DeploymentRepository;
 import dev.runway.catalog.insights.rest.dto.DeploymentView;
-import dev.runway.catalog.policy.Caller;
 import dev.runway.common.error.ConflictException;
 import dev.runway.common.error.InvalidInputException;
 import dev.runway.common.error.Problem;
 import dev.runway.common.error.ResourceNotFoundException;
+import dev.runway.common.security.Caller;
 
 /**
  * Records deployments reported by CI, idempotently by the reporter's {@code externalId}: the first report is

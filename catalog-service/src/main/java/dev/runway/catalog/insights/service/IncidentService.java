@@ -24,12 +24,12 @@ import dev.runway.catalog.insights.domain.Incident;
 import dev.runway.catalog.insights.repository.DeploymentRepository;
 import dev.runway.catalog.insights.repository.IncidentRepository;
 import dev.runway.catalog.insights.rest.dto.IncidentView;
-import dev.runway.catalog.policy.Caller;
 import dev.runway.catalog.repository.EntityRepository;
 import dev.runway.common.error.ConflictException;
 import dev.runway.common.error.Problem;
 import dev.runway.common.error.ResourceNotFoundException;
 import dev.runway.common.error.UnprocessableException;
+import dev.runway.common.security.Caller;
 
 /**
  * Records incidents idempotently by {@code externalId} (as deployments) and resolves them. Severity is

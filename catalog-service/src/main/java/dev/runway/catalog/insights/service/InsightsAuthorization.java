@@ -8,13 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.runway.catalog.audit.AuditOutbox;
 import dev.runway.catalog.domain.CatalogEntity;
 import dev.runway.catalog.domain.EntityRef;
-import dev.runway.catalog.policy.Caller;
 import dev.runway.catalog.policy.CatalogPolicy;
 import dev.runway.catalog.policy.Decision;
 import dev.runway.catalog.repository.EntityRepository;
 import dev.runway.common.error.NotPermittedException;
 import dev.runway.common.error.Problem;
 import dev.runway.common.error.UnprocessableException;
+import dev.runway.common.security.Caller;
 import dev.runway.common.security.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 

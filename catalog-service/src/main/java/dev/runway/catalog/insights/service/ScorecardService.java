@@ -36,10 +36,10 @@ import dev.runway.catalog.insights.scorecard.ScorecardEvaluator.EntityScore;
 import dev.runway.catalog.insights.scorecard.ScorecardEvaluator.RuleResult;
 import dev.runway.catalog.insights.scorecard.ScorecardLevel;
 import dev.runway.catalog.insights.scorecard.ScorecardRule;
-import dev.runway.catalog.policy.Caller;
 import dev.runway.common.error.InvalidInputException;
 import dev.runway.common.error.Problem;
 import dev.runway.common.error.ResourceNotFoundException;
+import dev.runway.common.security.Caller;
 
 /**
  * Scorecard definitions (data, edited by platform-admins) and their evaluation: the facts of every entity in

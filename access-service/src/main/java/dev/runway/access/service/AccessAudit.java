@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 
 import dev.runway.access.audit.AuditEntry;
 import dev.runway.access.audit.AuditService;
+import dev.runway.common.audit.AuditEvent;
 import dev.runway.common.security.Caller;
 
 /**
@@ -47,7 +48,7 @@ public class AccessAudit {
 
     /** For what access-service does on its own (expiry); appended with {@link #recordAll(List)}. */
     public static AuditEntry system(String action, String resource, String reason, Map<String, Object> details) {
-        return new AuditEntry(null, null, SOURCE, List.of(), action, resource, "success", reason, SOURCE, null, null,
+        return new AuditEntry(null, null, SOURCE, List.of(), action, resource, AuditEvent.SUCCESS, reason, SOURCE, null, null,
                 details);
     }
 }

@@ -23,6 +23,7 @@ import dev.runway.access.policy.PolicyFacts;
 import dev.runway.access.policy.Scopes;
 import dev.runway.access.repository.AccessRequestRepository;
 import dev.runway.access.repository.RoleBindingRepository;
+import dev.runway.common.audit.AuditEvent;
 import dev.runway.common.error.ConflictException;
 import dev.runway.common.error.InvalidInputException;
 import dev.runway.common.error.NotPermittedException;
@@ -87,7 +88,7 @@ public class AccessRequestService {
         requests.persist(request);
         Map<String, Object> details = details(request);
         details.put("justification", request.justification);
-        audit.record(caller, "access-request.create", resource(request), "success", null, details);
+        audit.record(caller, "access-request.create", resource(request), AuditEvent.SUCCESS, null, details);
         notifications.fire(new AccessNotification(caller.username() + " requests " + request.role + " on " + request.scope
                 + " for " + duration + ": " + request.justification));
         return request;
@@ -147,8 +148,8 @@ public class AccessRequestService {
         Map<String, Object> details = details(request);
         details.put("grantId", grant.id.toString());
         details.put("grantExpiresAt", grant.expiresAt.toString());
-        audit.record(caller, "access-request.approve", resource(request), "success", comment, details);
-        audit.record(caller, "grant.create", "role-binding:" + grant.id, "success", null,
+        audit.record(caller, "access-request.approve", resource(request), AuditEvent.SUCCESS, comment, details);
+        audit.record(caller, "grant.create", "role-binding:" + grant.id, AuditEvent.SUCCESS, null,
                 RoleBindingService.details(grant));
         notifications.fire(new AccessNotification(caller.username() + " approved " + request.requester + "'s request for "
                 + request.role + " on " + request.scope + " until " + grant.expiresAt
@@ -163,7 +164,7 @@ public class AccessRequestService {
         request.decidedBy = caller.username();
         request.decidedAt = clock.instant();
         request.decisionComment = comment.strip();
-        audit.record(caller, "access-request.deny", resource(request), "success", comment, details(request));
+        audit.record(caller, "access-request.deny", resource(request), AuditEvent.SUCCESS, comment, details(request));
         notifications.fire(new AccessNotification(caller.username() + " denied " + request.requester + "'s request for "
                 + request.role + " on " + request.scope + ": " + request.decisionComment));
         return request;

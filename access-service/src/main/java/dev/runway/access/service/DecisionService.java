@@ -16,6 +16,7 @@ import dev.runway.access.policy.PolicyEngine;
 import dev.runway.access.policy.PolicyFacts;
 import dev.runway.access.repository.RoleBindingRepository;
 import dev.runway.access.repository.TeamLeadRepository;
+import dev.runway.common.audit.AuditEvent;
 import dev.runway.common.error.NotPermittedException;
 import dev.runway.common.policy.Decision;
 import dev.runway.common.policy.DecisionRequest;
@@ -131,7 +132,7 @@ public class DecisionService {
             details.put("askedBy", caller.username());
             actor = Caller.of(subject, caller.requestId(), caller.clientAddress());
         }
-        return AccessAudit.entry(actor, "decision:" + action, resource.id(), decision.allowed() ? "allow" : "deny",
+        return AccessAudit.entry(actor, "decision:" + action, resource.id(), decision.allowed() ? AuditEvent.ALLOW : AuditEvent.DENY,
                 decision.reason(), details);
     }
 }

@@ -14,6 +14,7 @@ import dev.runway.access.policy.Scopes;
 import dev.runway.access.repository.AccessRequestRepository;
 import dev.runway.access.repository.RoleBindingRepository;
 import dev.runway.access.repository.TeamLeadRepository;
+import dev.runway.common.audit.AuditEvent;
 import dev.runway.common.error.NotPermittedException;
 import dev.runway.common.error.ResourceNotFoundException;
 import dev.runway.common.security.Caller;
@@ -63,14 +64,14 @@ public class GrantService {
             throw new ResourceNotFoundException("No grant " + id + ".");
         }
         if (!(grantee || lead || caller.isPlatformAdmin())) {
-            audit.record(caller, "grant.revoke", "role-binding:" + id, "deny", "auditors may see but not revoke grants",
+            audit.record(caller, "grant.revoke", "role-binding:" + id, AuditEvent.DENY, "auditors may see but not revoke grants",
                     RoleBindingService.details(grant));
             throw new NotPermittedException("Only the grantee, a lead of the scope's team or a platform-admin may revoke a grant.");
         }
         AccessRequest request = requests.findById(grant.accessRequestId);
         request.status = AccessRequest.Status.REVOKED;
         bindings.delete(grant);
-        audit.record(caller, "grant.revoke", "role-binding:" + id, "success", null, RoleBindingService.details(grant));
+        audit.record(caller, "grant.revoke", "role-binding:" + id, AuditEvent.SUCCESS, null, RoleBindingService.details(grant));
         notifications.fire(new AccessNotification(caller.username() + " revoked " + grant.subject.substring(5) + "'s grant of "
                 + grant.role + " on " + grant.scope + "."));
     }

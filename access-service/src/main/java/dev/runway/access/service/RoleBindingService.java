@@ -14,6 +14,7 @@ import dev.runway.access.domain.AccessRequest;
 import dev.runway.access.domain.RoleBinding;
 import dev.runway.access.repository.AccessRequestRepository;
 import dev.runway.access.repository.RoleBindingRepository;
+import dev.runway.common.audit.AuditEvent;
 import dev.runway.common.error.ConflictException;
 import dev.runway.common.error.InvalidInputException;
 import dev.runway.common.error.Problem;
@@ -69,7 +70,7 @@ public class RoleBindingService {
         binding.createdAt = clock.instant();
         binding.createdBy = caller.username();
         bindings.persist(binding);
-        audit.record(caller, "role-binding.create", "role-binding:" + binding.id, "success", null, details(binding));
+        audit.record(caller, "role-binding.create", "role-binding:" + binding.id, AuditEvent.SUCCESS, null, details(binding));
         return binding;
     }
 
@@ -92,7 +93,7 @@ public class RoleBindingService {
         binding.expiresAt = spec.expiresAt();
         Map<String, Object> details = new HashMap<>(details(binding));
         details.put("before", before);
-        audit.record(caller, "role-binding.update", "role-binding:" + binding.id, "success", null, details);
+        audit.record(caller, "role-binding.update", "role-binding:" + binding.id, AuditEvent.SUCCESS, null, details);
         return binding;
     }
 
@@ -104,7 +105,7 @@ public class RoleBindingService {
             request.status = AccessRequest.Status.REVOKED;
         }
         bindings.delete(binding);
-        audit.record(caller, "role-binding.delete", "role-binding:" + binding.id, "success", null, details(binding));
+        audit.record(caller, "role-binding.delete", "role-binding:" + binding.id, AuditEvent.SUCCESS, null, details(binding));
     }
 
     private void checkExpiry(BindingSpec spec) {

@@ -18,4 +18,12 @@ public record ValidatedEntity(EntityRef ref, EntityKind kind, ObjectNode body, S
     public String description() {
         return body.path("metadata").path("description").asText(null);
     }
+
+    /** The team that owns an entity: spec.owner, or for a Group the group itself. */
+    public String owningRef() {
+        if (ownerRef != null) {
+            return ownerRef;
+        }
+        return kind == EntityKind.GROUP ? ref.canonical() : null;
+    }
 }

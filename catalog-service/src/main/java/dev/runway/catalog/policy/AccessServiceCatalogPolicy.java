@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.runway.catalog.domain.EntityRef;
 import dev.runway.common.policy.AccessDecisions;
 import dev.runway.common.policy.Actions;
+import dev.runway.common.policy.Decision;
 import dev.runway.common.policy.DecisionRequest;
 import dev.runway.common.policy.DecisionResource;
 import dev.runway.common.security.Caller;
@@ -46,7 +47,7 @@ public class AccessServiceCatalogPolicy implements CatalogPolicy {
             requests.addAll(forCheck);
             requestsPerCheck.add(forCheck.size());
         }
-        List<dev.runway.common.policy.Decision> answers = decisions.decideAll(caller.bearerToken(), requests);
+        List<Decision> answers = decisions.decideAll(caller.bearerToken(), requests);
         List<Decision> result = new ArrayList<>(checks.size());
         int next = 0;
         for (int count : requestsPerCheck) {
@@ -85,12 +86,12 @@ public class AccessServiceCatalogPolicy implements CatalogPolicy {
     }
 
     /** Allowed only when every question was; the first denial's reason is the caller's answer. */
-    private static Decision combine(List<dev.runway.common.policy.Decision> answers) {
-        for (dev.runway.common.policy.Decision answer : answers) {
+    private static Decision combine(List<Decision> answers) {
+        for (Decision answer : answers) {
             if (!answer.allowed()) {
-                return Decision.deny(answer.reason());
+                return answer;
             }
         }
-        return Decision.allow(answers.get(answers.size() - 1).reason());
+        return answers.get(answers.size() - 1);
     }
 }

@@ -2,6 +2,7 @@ package dev.runway.catalog.policy;
 
 import java.util.List;
 
+import dev.runway.common.policy.Decision;
 import dev.runway.common.security.Caller;
 
 /**

@@ -20,7 +20,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.runway.catalog.audit.AuditOutbox;
 import dev.runway.catalog.domain.EntityKind;
 import dev.runway.catalog.insights.domain.ScorecardDefinition;
 import dev.runway.catalog.insights.repository.InsightsRepository;
@@ -36,6 +35,7 @@ import dev.runway.catalog.insights.scorecard.ScorecardEvaluator.EntityScore;
 import dev.runway.catalog.insights.scorecard.ScorecardEvaluator.RuleResult;
 import dev.runway.catalog.insights.scorecard.ScorecardLevel;
 import dev.runway.catalog.insights.scorecard.ScorecardRule;
+import dev.runway.common.audit.AuditTrail;
 import dev.runway.common.error.InvalidInputException;
 import dev.runway.common.error.Problem;
 import dev.runway.common.error.ResourceNotFoundException;
@@ -54,10 +54,10 @@ public class ScorecardService {
 
     private final ScorecardDefinitionRepository definitions;
     private final InsightsRepository insights;
-    private final AuditOutbox audit;
+    private final AuditTrail audit;
     private final ObjectMapper json;
 
-    public ScorecardService(ScorecardDefinitionRepository definitions, InsightsRepository insights, AuditOutbox audit,
+    public ScorecardService(ScorecardDefinitionRepository definitions, InsightsRepository insights, AuditTrail audit,
             ObjectMapper json) {
         this.definitions = definitions;
         this.insights = insights;
@@ -110,8 +110,8 @@ public class ScorecardService {
         if (created) {
             definitions.persist(row);
         }
-        audit.record(caller, "catalog.scorecard." + (created ? "create" : "update"), "scorecard:" + id,
-                AuditOutbox.SUCCESS, null, Map.of("version", row.version, "rules", rules.size()));
+        audit.success(caller, "catalog.scorecard." + (created ? "create" : "update"), "scorecard:" + id,
+                Map.of("version", row.version, "rules", rules.size()));
         return new Saved(view(row), created);
     }
 
@@ -119,8 +119,7 @@ public class ScorecardService {
     public void delete(Caller caller, String id) {
         ScorecardDefinition row = find(id);
         definitions.delete(row);
-        audit.record(caller, "catalog.scorecard.delete", "scorecard:" + id, AuditOutbox.SUCCESS, null,
-                Map.of("version", row.version));
+        audit.success(caller, "catalog.scorecard.delete", "scorecard:" + id, Map.of("version", row.version));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -4,6 +4,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.runway.common.catalog.EntityRef;
+
 /**
  * A descriptor that passed validation, normalized (default namespace filled in, server-generated and read-only
  * fields removed), with the denormalized values the catalog filters on and the relations it emits.

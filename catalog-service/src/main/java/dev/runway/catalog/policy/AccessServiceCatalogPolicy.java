@@ -6,7 +6,7 @@ import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.runway.catalog.domain.EntityRef;
+import dev.runway.common.catalog.EntityRef;
 import dev.runway.common.policy.AccessDecisions;
 import dev.runway.common.policy.Actions;
 import dev.runway.common.policy.Decision;
@@ -30,8 +30,6 @@ import dev.runway.common.security.Caller;
  */
 @ApplicationScoped
 public class AccessServiceCatalogPolicy implements CatalogPolicy {
-    private static final String OWNER_PREFIX = "group:" + EntityRef.DEFAULT_NAMESPACE + "/";
-
     private final AccessDecisions decisions;
 
     public AccessServiceCatalogPolicy(AccessDecisions decisions) {
@@ -58,7 +56,7 @@ public class AccessServiceCatalogPolicy implements CatalogPolicy {
     }
 
     private static List<DecisionRequest> requests(WriteCheck check) {
-        EntityRef ref = EntityRef.parse(check.ref(), null, EntityRef.DEFAULT_NAMESPACE);
+        EntityRef ref = EntityRef.parse(check.ref());
         if (check.newOwnerRef() == null && !check.isNew()) {
             return List.of(DecisionRequest.forCaller(Actions.CATALOG_ENTITY_DELETE,
                     resource(ref, check.currentOwnerRef())));
@@ -77,12 +75,11 @@ public class AccessServiceCatalogPolicy implements CatalogPolicy {
     }
 
     private static DecisionResource resource(EntityRef ref, String ownerRef) {
-        return DecisionResource.entity(ref.kind(), ref.namespace(), ref.name(), team(ownerRef));
+        return DecisionResource.entity(ref, team(ownerRef));
     }
 
-    /** The SSO team an owner ref names; other owners (users, groups of other namespaces) are no team. */
     private static String team(String ownerRef) {
-        return ownerRef != null && ownerRef.startsWith(OWNER_PREFIX) ? ownerRef.substring(OWNER_PREFIX.length()) : null;
+        return EntityRef.team(ownerRef).orElse(null);
     }
 
     /** Allowed only when every question was; the first denial's reason is the caller's answer. */

@@ -19,11 +19,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.runway.catalog.config.CatalogConfig;
 import dev.runway.catalog.domain.CatalogEntity;
-import dev.runway.catalog.domain.EntityRef;
 import dev.runway.catalog.insights.domain.Deployment;
 import dev.runway.catalog.insights.repository.DeploymentRepository;
 import dev.runway.catalog.insights.rest.dto.DeploymentView;
 import dev.runway.common.audit.AuditTrail;
+import dev.runway.common.catalog.EntityRef;
 import dev.runway.common.error.ConflictException;
 import dev.runway.common.error.InvalidInputException;
 import dev.runway.common.error.Problem;

@@ -5,10 +5,10 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.runway.catalog.domain.CatalogEntity;
-import dev.runway.catalog.domain.EntityRef;
 import dev.runway.catalog.policy.CatalogPolicy;
 import dev.runway.catalog.policy.WriteGuard;
 import dev.runway.catalog.repository.EntityRepository;
+import dev.runway.common.catalog.EntityRef;
 import dev.runway.common.error.Problem;
 import dev.runway.common.error.UnprocessableException;
 import dev.runway.common.security.Caller;

@@ -36,6 +36,7 @@ import dev.runway.catalog.insights.scorecard.ScorecardEvaluator.RuleResult;
 import dev.runway.catalog.insights.scorecard.ScorecardLevel;
 import dev.runway.catalog.insights.scorecard.ScorecardRule;
 import dev.runway.common.audit.AuditTrail;
+import dev.runway.common.catalog.EntityRef;
 import dev.runway.common.error.InvalidInputException;
 import dev.runway.common.error.Problem;
 import dev.runway.common.error.ResourceNotFoundException;
@@ -130,7 +131,7 @@ public class ScorecardService {
             throw new ResourceNotFoundException("No entity kind " + kind + "; kinds are " + EntityKind.wireNames()
                     + ".");
         }
-        String ref = new dev.runway.catalog.domain.EntityRef(k.wireName, namespace, name).canonical();
+        String ref = new EntityRef(k.wireName, namespace, name).canonical();
         if (Arrays.stream(card.appliesTo).noneMatch(a -> a.equalsIgnoreCase(k.wireName))) {
             throw new ResourceNotFoundException("Scorecard " + card.id + " does not apply to " + k.wireName
                     + " entities (it applies to " + String.join(", ", card.appliesTo) + ").");

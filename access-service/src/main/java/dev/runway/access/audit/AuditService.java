@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.runway.common.audit.AuditEvent;
 import dev.runway.common.error.InvalidInputException;
 import dev.runway.common.error.Problem;
 
@@ -25,7 +26,7 @@ import dev.runway.common.error.Problem;
  */
 @ApplicationScoped
 public class AuditService {
-    public static final Set<String> OUTCOMES = Set.of("success", "failure", "allow", "deny");
+    public static final Set<String> OUTCOMES = Set.copyOf(AuditEvent.OUTCOMES);
 
     private final AuditRepository repository;
 

@@ -71,7 +71,7 @@ public final class PolicyEngine {
         // The platform registers what it provisions (environments, databases) as Resource entities; its own
         // service accounts may keep those in step, and nothing else in the catalog.
         if ((CATALOG_ENTITY_WRITE.equals(action) || CATALOG_ENTITY_DELETE.equals(action))
-                && subject.roles().contains(Roles.SERVICE) && resource.id().startsWith("entity:resource:")) {
+                && subject.roles().contains(Roles.SERVICE) && isResourceEntity(resource)) {
             return Decision.allow("Runway services register the resources they provision", null);
         }
         if (owner != null && TEAM_MEMBER_ACTIONS.contains(action) && subject.teams().contains(owner)) {
@@ -97,6 +97,10 @@ public final class PolicyEngine {
         return expired
                 .map(b -> Decision.deny("role binding " + b.id() + " expired at " + b.expiresAt()))
                 .orElseGet(() -> Decision.deny("no rule or role binding allows " + action + " on " + resource.id()));
+    }
+
+    private static boolean isResourceEntity(DecisionResource resource) {
+        return resource.entityRef().filter(ref -> "resource".equals(ref.kind())).isPresent();
     }
 
     /**

@@ -1,9 +1,9 @@
 package dev.runway.access.policy;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import dev.runway.common.catalog.EntityRef;
 import dev.runway.common.policy.DecisionResource;
 
 /**
@@ -12,6 +12,7 @@ import dev.runway.common.policy.DecisionResource;
  */
 public final class Scopes {
     public static final String GLOBAL = "global";
+    private static final String ENTITY = "entity:";
     public static final String SCOPE_REGEX = "global|team:[a-z0-9][a-z0-9._-]{0,62}|environment:[a-z0-9][a-z0-9._-]{0,62}"
             + "|entity:[a-zA-Z][a-zA-Z0-9]{0,62}:[a-z0-9][a-z0-9._-]{0,62}/[a-z0-9][a-z0-9._-]{0,62}";
     public static final String SUBJECT_REGEX = "(user|team):[a-z0-9][a-z0-9._@-]{0,254}";
@@ -41,9 +42,11 @@ public final class Scopes {
             String team = scope.substring(5);
             return team.equals(resource.owner()) || scope.equals(resource.id());
         }
-        if (scope.startsWith("entity:")) {
-            // Backstage entity references compare case-insensitively.
-            return scope.toLowerCase(Locale.ROOT).equals(resource.id().toLowerCase(Locale.ROOT));
+        if (scope.startsWith(ENTITY)) {
+            // Backstage entity references compare case-insensitively: by their canonical form.
+            Optional<String> bound = EntityRef.tryParse(scope.substring(ENTITY.length()), null,
+                    EntityRef.DEFAULT_NAMESPACE).map(EntityRef::canonical);
+            return bound.isPresent() && bound.equals(resource.entityRef().map(EntityRef::canonical));
         }
         return scope.equals(resource.id());
     }

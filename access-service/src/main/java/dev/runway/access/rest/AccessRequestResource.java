@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.inject.Provider;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -32,7 +33,7 @@ import dev.runway.access.rest.dto.ApprovalRequest;
 import dev.runway.access.rest.dto.DenialRequest;
 import dev.runway.access.service.AccessRequestService;
 import dev.runway.access.service.AccessRequestService.NewRequest;
-import dev.runway.access.service.Caller;
+import dev.runway.common.security.Caller;
 import io.quarkus.security.Authenticated;
 
 /** Just-in-time access requests and the approvals inbox. */
@@ -41,10 +42,10 @@ import io.quarkus.security.Authenticated;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class AccessRequestResource {
-    private final CurrentCaller caller;
+    private final Provider<Caller> caller;
     private final AccessRequestService requests;
 
-    public AccessRequestResource(CurrentCaller caller, AccessRequestService requests) {
+    public AccessRequestResource(Provider<Caller> caller, AccessRequestService requests) {
         this.caller = caller;
         this.requests = requests;
     }

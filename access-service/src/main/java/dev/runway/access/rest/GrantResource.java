@@ -3,6 +3,7 @@ package dev.runway.access.rest;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.inject.Provider;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -18,8 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.runway.access.mapping.AccessMapper;
 import dev.runway.access.rest.dto.GrantView;
-import dev.runway.access.service.Caller;
 import dev.runway.access.service.GrantService;
+import dev.runway.common.security.Caller;
 import io.quarkus.security.Authenticated;
 
 /** Live grants from approved access requests. */
@@ -28,10 +29,10 @@ import io.quarkus.security.Authenticated;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class GrantResource {
-    private final CurrentCaller caller;
+    private final Provider<Caller> caller;
     private final GrantService grants;
 
-    public GrantResource(CurrentCaller caller, GrantService grants) {
+    public GrantResource(Provider<Caller> caller, GrantService grants) {
         this.caller = caller;
         this.grants = grants;
     }

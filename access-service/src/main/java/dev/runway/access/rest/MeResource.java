@@ -3,6 +3,7 @@ package dev.runway.access.rest;
 import java.util.List;
 import java.util.TreeSet;
 
+import jakarta.inject.Provider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,20 +15,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.runway.access.mapping.AccessMapper;
 import dev.runway.access.rest.dto.MeView;
-import dev.runway.access.service.Caller;
 import dev.runway.access.service.GrantService;
 import dev.runway.access.service.TeamService;
+import dev.runway.common.security.Caller;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/v1/me")
 @Tag(name = "identity")
 @Produces(MediaType.APPLICATION_JSON)
 public class MeResource {
-    private final CurrentCaller caller;
+    private final Provider<Caller> caller;
     private final TeamService teams;
     private final GrantService grants;
 
-    public MeResource(CurrentCaller caller, TeamService teams, GrantService grants) {
+    public MeResource(Provider<Caller> caller, TeamService teams, GrantService grants) {
         this.caller = caller;
         this.teams = teams;
         this.grants = grants;
@@ -40,8 +41,8 @@ public class MeResource {
     @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     public MeView me() {
         Caller me = caller.get();
-        teams.recordSeen(me.name(), me.displayName(), me.teams());
-        return new MeView(me.name(), me.displayName(), me.teams(), List.copyOf(new TreeSet<>(me.roles())),
+        teams.recordSeen(me.username(), me.displayName(), me.teams());
+        return new MeView(me.username(), me.displayName(), me.teams(), List.copyOf(new TreeSet<>(me.roles())),
                 grants.mine(me).stream().map(AccessMapper::grant).toList());
     }
 }

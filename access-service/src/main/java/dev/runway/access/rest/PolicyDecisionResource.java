@@ -2,6 +2,7 @@ package dev.runway.access.rest;
 
 import java.util.List;
 
+import jakarta.inject.Provider;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -28,6 +29,7 @@ import dev.runway.common.policy.Decision;
 import dev.runway.common.policy.DecisionRequest;
 import dev.runway.common.policy.Reach;
 import dev.runway.common.ratelimit.RateLimitExempt;
+import dev.runway.common.security.Caller;
 import io.quarkus.security.Authenticated;
 
 /**
@@ -43,10 +45,10 @@ import io.quarkus.security.Authenticated;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class PolicyDecisionResource {
-    private final CurrentCaller caller;
+    private final Provider<Caller> caller;
     private final DecisionService decisions;
 
-    public PolicyDecisionResource(CurrentCaller caller, DecisionService decisions) {
+    public PolicyDecisionResource(Provider<Caller> caller, DecisionService decisions) {
         this.caller = caller;
         this.decisions = decisions;
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Provider;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,6 +35,7 @@ import dev.runway.access.rest.dto.RoleBindingRequest;
 import dev.runway.access.rest.dto.RoleBindingView;
 import dev.runway.access.service.RoleBindingService;
 import dev.runway.access.service.RoleBindingService.BindingSpec;
+import dev.runway.common.security.Caller;
 import dev.runway.common.security.Roles;
 
 /** Role bindings: platform-admin only, every change audited. */
@@ -42,10 +44,10 @@ import dev.runway.common.security.Roles;
 @RolesAllowed(Roles.PLATFORM_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class RoleBindingResource {
-    private final CurrentCaller caller;
+    private final Provider<Caller> caller;
     private final RoleBindingService bindings;
 
-    public RoleBindingResource(CurrentCaller caller, RoleBindingService bindings) {
+    public RoleBindingResource(Provider<Caller> caller, RoleBindingService bindings) {
         this.caller = caller;
         this.bindings = bindings;
     }

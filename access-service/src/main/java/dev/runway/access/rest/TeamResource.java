@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Provider;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -26,6 +27,7 @@ import dev.runway.access.rest.dto.LeadRequest;
 import dev.runway.access.rest.dto.TeamSummaryView;
 import dev.runway.access.rest.dto.TeamView;
 import dev.runway.access.service.TeamService;
+import dev.runway.common.security.Caller;
 import dev.runway.common.security.Roles;
 import io.quarkus.security.Authenticated;
 
@@ -36,10 +38,10 @@ public class TeamResource {
     static final String TEAM = "[a-z0-9][a-z0-9._-]{0,62}";
     static final String USER = "[a-z0-9][a-z0-9._@-]{0,254}";
 
-    private final CurrentCaller caller;
+    private final Provider<Caller> caller;
     private final TeamService teams;
 
-    public TeamResource(CurrentCaller caller, TeamService teams) {
+    public TeamResource(Provider<Caller> caller, TeamService teams) {
         this.caller = caller;
         this.teams = teams;
     }

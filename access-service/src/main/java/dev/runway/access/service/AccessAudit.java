@@ -8,6 +8,8 @@ import jakarta.persistence.EntityManager;
 
 import dev.runway.access.audit.AuditEntry;
 import dev.runway.access.audit.AuditService;
+import dev.runway.common.audit.AuditEvent;
+import dev.runway.common.security.Caller;
 
 /**
  * Writes access-service's own decisions and state changes to the audit log, inside the caller's transaction.
@@ -40,13 +42,13 @@ public class AccessAudit {
 
     public static AuditEntry entry(Caller caller, String action, String resource, String outcome, String reason,
             Map<String, Object> details) {
-        return new AuditEntry(null, null, caller.name(), caller.teams(), action, resource, outcome, reason, SOURCE,
+        return new AuditEntry(null, null, caller.username(), caller.teams(), action, resource, outcome, reason, SOURCE,
                 caller.requestId(), caller.clientAddress(), details);
     }
 
     /** For what access-service does on its own (expiry); appended with {@link #recordAll(List)}. */
     public static AuditEntry system(String action, String resource, String reason, Map<String, Object> details) {
-        return new AuditEntry(null, null, SOURCE, List.of(), action, resource, "success", reason, SOURCE, null, null,
+        return new AuditEntry(null, null, SOURCE, List.of(), action, resource, AuditEvent.SUCCESS, reason, SOURCE, null, null,
                 details);
     }
 }

@@ -23,6 +23,7 @@ import dev.runway.access.policy.PolicyFacts;
 import dev.runway.access.policy.Scopes;
 import dev.runway.access.repository.AccessRequestRepository;
 import dev.runway.access.repository.RoleBindingRepository;
+import dev.runway.common.audit.AuditEvent;
 import dev.runway.common.error.ConflictException;
 import dev.runway.common.error.InvalidInputException;
 import dev.runway.common.error.NotPermittedException;
@@ -31,6 +32,7 @@ import dev.runway.common.error.ResourceNotFoundException;
 import dev.runway.common.policy.Actions;
 import dev.runway.common.policy.Decision;
 import dev.runway.common.policy.DecisionResource;
+import dev.runway.common.security.Caller;
 import dev.runway.common.security.Roles;
 
 /**
@@ -69,13 +71,13 @@ public class AccessRequestService {
         AccessRole role = AccessRole.of(input.role()).orElseThrow();
         Duration duration = checkDuration(role, input.duration());
         Instant now = clock.instant();
-        if (requests.pendingExists(caller.name(), input.role(), input.scope(), now)) {
+        if (requests.pendingExists(caller.username(), input.role(), input.scope(), now)) {
             throw new ConflictException("You already have a pending request for " + input.role() + " on "
                     + input.scope() + ".");
         }
         AccessRequest request = new AccessRequest();
         request.id = UUID.randomUUID();
-        request.requester = caller.name();
+        request.requester = caller.username();
         request.role = input.role();
         request.scope = input.scope();
         request.durationSeconds = duration.toSeconds();
@@ -86,15 +88,15 @@ public class AccessRequestService {
         requests.persist(request);
         Map<String, Object> details = details(request);
         details.put("justification", request.justification);
-        audit.record(caller, "access-request.create", resource(request), "success", null, details);
-        notifications.fire(new AccessNotification(caller.name() + " requests " + request.role + " on " + request.scope
+        audit.record(caller, "access-request.create", resource(request), AuditEvent.SUCCESS, null, details);
+        notifications.fire(new AccessNotification(caller.username() + " requests " + request.role + " on " + request.scope
                 + " for " + duration + ": " + request.justification));
         return request;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<AccessRequest> mine(Caller caller, int limit) {
-        return requests.byRequester(caller.name(), limit);
+        return requests.byRequester(caller.username(), limit);
     }
 
     /** Pending requests the caller may approve, oldest first, at most {@code limit}: the approvals inbox. */
@@ -114,7 +116,7 @@ public class AccessRequestService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public AccessRequest get(Caller caller, UUID id) {
         AccessRequest request = requests.findById(id);
-        if (request == null || !(request.requester.equals(caller.name()) || caller.name().equals(request.decidedBy)
+        if (request == null || !(request.requester.equals(caller.username()) || caller.username().equals(request.decidedBy)
                 || caller.isPlatformAdmin() || caller.has(Roles.AUDITOR)
                 || PolicyEngine.decide(caller.subject(), Actions.ACCESS_REQUEST_APPROVE, policyResource(request),
                         decisions.factsOf(caller.subject()), clock.instant()).allowed())) {
@@ -135,21 +137,21 @@ public class AccessRequestService {
         grant.scope = request.scope;
         grant.expiresAt = now.plusSeconds(request.durationSeconds);
         grant.createdAt = now;
-        grant.createdBy = caller.name();
+        grant.createdBy = caller.username();
         grant.accessRequestId = request.id;
         bindings.persist(grant);
         request.status = Status.APPROVED;
-        request.decidedBy = caller.name();
+        request.decidedBy = caller.username();
         request.decidedAt = now;
         request.decisionComment = blankToNull(comment);
         request.grantId = grant.id;
         Map<String, Object> details = details(request);
         details.put("grantId", grant.id.toString());
         details.put("grantExpiresAt", grant.expiresAt.toString());
-        audit.record(caller, "access-request.approve", resource(request), "success", comment, details);
-        audit.record(caller, "grant.create", "role-binding:" + grant.id, "success", null,
+        audit.record(caller, "access-request.approve", resource(request), AuditEvent.SUCCESS, comment, details);
+        audit.record(caller, "grant.create", "role-binding:" + grant.id, AuditEvent.SUCCESS, null,
                 RoleBindingService.details(grant));
-        notifications.fire(new AccessNotification(caller.name() + " approved " + request.requester + "'s request for "
+        notifications.fire(new AccessNotification(caller.username() + " approved " + request.requester + "'s request for "
                 + request.role + " on " + request.scope + " until " + grant.expiresAt
                 + (request.decisionComment == null ? "" : ": " + request.decisionComment)));
         return request;
@@ -159,11 +161,11 @@ public class AccessRequestService {
     public AccessRequest deny(Caller caller, UUID id, String comment) {
         AccessRequest request = decidable(caller, id);
         request.status = Status.DENIED;
-        request.decidedBy = caller.name();
+        request.decidedBy = caller.username();
         request.decidedAt = clock.instant();
         request.decisionComment = comment.strip();
-        audit.record(caller, "access-request.deny", resource(request), "success", comment, details(request));
-        notifications.fire(new AccessNotification(caller.name() + " denied " + request.requester + "'s request for "
+        audit.record(caller, "access-request.deny", resource(request), AuditEvent.SUCCESS, comment, details(request));
+        notifications.fire(new AccessNotification(caller.username() + " denied " + request.requester + "'s request for "
                 + request.role + " on " + request.scope + ": " + request.decisionComment));
         return request;
     }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -17,12 +16,14 @@ import dev.runway.access.policy.PolicyEngine;
 import dev.runway.access.policy.PolicyFacts;
 import dev.runway.access.repository.RoleBindingRepository;
 import dev.runway.access.repository.TeamLeadRepository;
+import dev.runway.common.audit.AuditEvent;
 import dev.runway.common.error.NotPermittedException;
 import dev.runway.common.policy.Decision;
 import dev.runway.common.policy.DecisionRequest;
 import dev.runway.common.policy.DecisionResource;
 import dev.runway.common.policy.DecisionSubject;
 import dev.runway.common.policy.Reach;
+import dev.runway.common.security.Caller;
 import dev.runway.common.security.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -126,13 +127,12 @@ public class DecisionService {
             details.put("matchedBinding", decision.matchedBinding());
         }
         Caller actor = caller;
-        if (!subject.name().equals(caller.name())) {
+        if (!subject.name().equals(caller.username())) {
             // Asked by a service about a user: the user is the actor, the service is named as the asker.
-            details.put("askedBy", caller.name());
-            actor = new Caller(subject.name(), null, subject.teams(), Set.copyOf(subject.roles()),
-                    caller.requestId(), caller.clientAddress());
+            details.put("askedBy", caller.username());
+            actor = Caller.of(subject, caller.requestId(), caller.clientAddress());
         }
-        return AccessAudit.entry(actor, "decision:" + action, resource.id(), decision.allowed() ? "allow" : "deny",
+        return AccessAudit.entry(actor, "decision:" + action, resource.id(), decision.allowed() ? AuditEvent.ALLOW : AuditEvent.DENY,
                 decision.reason(), details);
     }
 }

@@ -14,8 +14,10 @@ import dev.runway.access.policy.Scopes;
 import dev.runway.access.repository.AccessRequestRepository;
 import dev.runway.access.repository.RoleBindingRepository;
 import dev.runway.access.repository.TeamLeadRepository;
+import dev.runway.common.audit.AuditEvent;
 import dev.runway.common.error.NotPermittedException;
 import dev.runway.common.error.ResourceNotFoundException;
+import dev.runway.common.security.Caller;
 import dev.runway.common.security.Roles;
 
 /** Live grants (role bindings created by approved access requests) and their early revocation. */
@@ -40,7 +42,7 @@ public class GrantService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<RoleBinding> mine(Caller caller) {
-        return bindings.liveGrantsOf(caller.name(), clock.instant());
+        return bindings.liveGrantsOf(caller.username(), clock.instant());
     }
 
     /** Every live grant: for platform-admins and auditors only. */
@@ -56,21 +58,21 @@ public class GrantService {
     @Transactional(dontRollbackOn = NotPermittedException.class)
     public void revoke(Caller caller, UUID id) {
         RoleBinding grant = bindings.findById(id);
-        boolean grantee = grant != null && grant.subject.equals("user:" + caller.name());
-        boolean lead = grant != null && Scopes.team(grant.scope).map(t -> leads.isLead(t, caller.name())).orElse(false);
+        boolean grantee = grant != null && grant.subject.equals("user:" + caller.username());
+        boolean lead = grant != null && Scopes.team(grant.scope).map(t -> leads.isLead(t, caller.username())).orElse(false);
         if (grant == null || !grant.isGrant() || !(grantee || lead || caller.isPlatformAdmin() || caller.has(Roles.AUDITOR))) {
             throw new ResourceNotFoundException("No grant " + id + ".");
         }
         if (!(grantee || lead || caller.isPlatformAdmin())) {
-            audit.record(caller, "grant.revoke", "role-binding:" + id, "deny", "auditors may see but not revoke grants",
+            audit.record(caller, "grant.revoke", "role-binding:" + id, AuditEvent.DENY, "auditors may see but not revoke grants",
                     RoleBindingService.details(grant));
             throw new NotPermittedException("Only the grantee, a lead of the scope's team or a platform-admin may revoke a grant.");
         }
         AccessRequest request = requests.findById(grant.accessRequestId);
         request.status = AccessRequest.Status.REVOKED;
         bindings.delete(grant);
-        audit.record(caller, "grant.revoke", "role-binding:" + id, "success", null, RoleBindingService.details(grant));
-        notifications.fire(new AccessNotification(caller.name() + " revoked " + grant.subject.substring(5) + "'s grant of "
+        audit.record(caller, "grant.revoke", "role-binding:" + id, AuditEvent.SUCCESS, null, RoleBindingService.details(grant));
+        notifications.fire(new AccessNotification(caller.username() + " revoked " + grant.subject.substring(5) + "'s grant of "
                 + grant.role + " on " + grant.scope + "."));
     }
 }

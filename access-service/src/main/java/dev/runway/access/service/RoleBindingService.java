@@ -14,10 +14,12 @@ import dev.runway.access.domain.AccessRequest;
 import dev.runway.access.domain.RoleBinding;
 import dev.runway.access.repository.AccessRequestRepository;
 import dev.runway.access.repository.RoleBindingRepository;
+import dev.runway.common.audit.AuditEvent;
 import dev.runway.common.error.ConflictException;
 import dev.runway.common.error.InvalidInputException;
 import dev.runway.common.error.Problem;
 import dev.runway.common.error.ResourceNotFoundException;
+import dev.runway.common.security.Caller;
 
 /** Role bindings managed by platform-admins (who may call it is checked by the resource's role). */
 @ApplicationScoped
@@ -66,9 +68,9 @@ public class RoleBindingService {
         binding.scope = spec.scope();
         binding.expiresAt = spec.expiresAt();
         binding.createdAt = clock.instant();
-        binding.createdBy = caller.name();
+        binding.createdBy = caller.username();
         bindings.persist(binding);
-        audit.record(caller, "role-binding.create", "role-binding:" + binding.id, "success", null, details(binding));
+        audit.record(caller, "role-binding.create", "role-binding:" + binding.id, AuditEvent.SUCCESS, null, details(binding));
         return binding;
     }
 
@@ -91,7 +93,7 @@ public class RoleBindingService {
         binding.expiresAt = spec.expiresAt();
         Map<String, Object> details = new HashMap<>(details(binding));
         details.put("before", before);
-        audit.record(caller, "role-binding.update", "role-binding:" + binding.id, "success", null, details);
+        audit.record(caller, "role-binding.update", "role-binding:" + binding.id, AuditEvent.SUCCESS, null, details);
         return binding;
     }
 
@@ -103,7 +105,7 @@ public class RoleBindingService {
             request.status = AccessRequest.Status.REVOKED;
         }
         bindings.delete(binding);
-        audit.record(caller, "role-binding.delete", "role-binding:" + binding.id, "success", null, details(binding));
+        audit.record(caller, "role-binding.delete", "role-binding:" + binding.id, AuditEvent.SUCCESS, null, details(binding));
     }
 
     private void checkExpiry(BindingSpec spec) {

@@ -18,8 +18,10 @@ import dev.runway.access.domain.TeamMember;
 import dev.runway.access.repository.RoleBindingRepository;
 import dev.runway.access.repository.TeamLeadRepository;
 import dev.runway.access.repository.TeamMemberRepository;
+import dev.runway.common.audit.AuditEvent;
 import dev.runway.common.error.ConflictException;
 import dev.runway.common.error.ResourceNotFoundException;
+import dev.runway.common.security.Caller;
 
 /**
  * Teams: membership as seen in tokens (SSO is the source of truth), leads recorded here by platform-admins, and
@@ -96,9 +98,9 @@ public class TeamService {
         lead.team = team;
         lead.username = username;
         lead.createdAt = clock.instant();
-        lead.createdBy = caller.name();
+        lead.createdBy = caller.username();
         leads.persist(lead);
-        audit.record(caller, "team.lead.add", "team:" + team, "success", null, Map.of("lead", username));
+        audit.record(caller, "team.lead.add", "team:" + team, AuditEvent.SUCCESS, null, Map.of("lead", username));
         return lead;
     }
 
@@ -109,6 +111,6 @@ public class TeamService {
             throw new ResourceNotFoundException(username + " does not lead team " + team + ".");
         }
         leads.delete(lead.get());
-        audit.record(caller, "team.lead.remove", "team:" + team, "success", null, Map.of("lead", username));
+        audit.record(caller, "team.lead.remove", "team:" + team, AuditEvent.SUCCESS, null, Map.of("lead", username));
     }
 }

@@ -54,6 +54,14 @@ public class CatalogEntity {
         return deletedAt != null;
     }
 
+    /** The team that owns this version, as the policy is asked about it: spec.owner, or for a Group itself. */
+    public String owningRef() {
+        if (ownerRef != null) {
+            return ownerRef;
+        }
+        return "group".equals(kind) ? ref : null;
+    }
+
     /**
      * A detached copy, the start of the next version: writes build the new version beside the loaded row and store
      * it with SQL, so the persistence context never writes the row a second time.

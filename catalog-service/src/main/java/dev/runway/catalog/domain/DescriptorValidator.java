@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.runway.common.catalog.EntityRef;
 import dev.runway.common.error.Problem.Violation;
 
 /**

@@ -4,6 +4,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.runway.common.catalog.EntityRef;
+
 /**
  * A descriptor that passed validation, normalized (default namespace filled in, server-generated and read-only
  * fields removed), with the denormalized values the catalog filters on and the relations it emits.
@@ -17,5 +19,13 @@ public record ValidatedEntity(EntityRef ref, EntityKind kind, ObjectNode body, S
 
     public String description() {
         return body.path("metadata").path("description").asText(null);
+    }
+
+    /** The team that owns an entity: spec.owner, or for a Group the group itself. */
+    public String owningRef() {
+        if (ownerRef != null) {
+            return ownerRef;
+        }
+        return kind == EntityKind.GROUP ? ref.canonical() : null;
     }
 }

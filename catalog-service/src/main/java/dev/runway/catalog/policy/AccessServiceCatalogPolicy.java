@@ -6,21 +6,21 @@ import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
-import dev.runway.catalog.domain.EntityRef;
+import dev.runway.common.catalog.EntityRef;
 import dev.runway.common.policy.AccessDecisions;
 import dev.runway.common.policy.Actions;
+import dev.runway.common.policy.Decision;
 import dev.runway.common.policy.DecisionRequest;
 import dev.runway.common.policy.DecisionResource;
+import dev.runway.common.security.Caller;
 
 /**
  * Asks access-service's policy decision point, failing closed (503 when it cannot answer, never "allow").
  *
- * <p>The caller's own bearer token is forwarded and the question carries no explicit subject: access-service then
- * decides about the identity it verified itself, rather than trusting teams and roles that catalog-service would
- * copy into a {@code DecisionSubject}, and its decision audit names the real user. Catalog tokens carry the shared
- * audience {@code runway-api}, so access-service accepts them.
+ * <p>The caller's own bearer token ({@link Caller#bearerToken()}) is forwarded and the question carries no explicit
+ * subject: access-service then decides about the identity it verified itself, rather than trusting teams and roles
+ * that catalog-service would copy into a {@code DecisionSubject}, and its decision audit names the real user. Catalog
+ * tokens carry the shared audience {@code runway-api}, so access-service accepts them.
  *
  * <p>The PDP's rules for catalog writes: platform-admins may write anything; members of the owning team may write
  * and delete its entities; otherwise only a live role binding on the entity's scope allows it. A write is asked
@@ -30,14 +30,10 @@ import dev.runway.common.policy.DecisionResource;
  */
 @ApplicationScoped
 public class AccessServiceCatalogPolicy implements CatalogPolicy {
-    private static final String OWNER_PREFIX = "group:" + EntityRef.DEFAULT_NAMESPACE + "/";
-
     private final AccessDecisions decisions;
-    private final JsonWebToken token;
 
-    public AccessServiceCatalogPolicy(AccessDecisions decisions, JsonWebToken token) {
+    public AccessServiceCatalogPolicy(AccessDecisions decisions) {
         this.decisions = decisions;
-        this.token = token;
     }
 
     @Override
@@ -49,7 +45,7 @@ public class AccessServiceCatalogPolicy implements CatalogPolicy {
             requests.addAll(forCheck);
             requestsPerCheck.add(forCheck.size());
         }
-        List<dev.runway.common.policy.Decision> answers = decisions.decideAll(token.getRawToken(), requests);
+        List<Decision> answers = decisions.decideAll(caller.bearerToken(), requests);
         List<Decision> result = new ArrayList<>(checks.size());
         int next = 0;
         for (int count : requestsPerCheck) {
@@ -60,7 +56,7 @@ public class AccessServiceCatalogPolicy implements CatalogPolicy {
     }
 
     private static List<DecisionRequest> requests(WriteCheck check) {
-        EntityRef ref = EntityRef.parse(check.ref(), null, EntityRef.DEFAULT_NAMESPACE);
+        EntityRef ref = EntityRef.parse(check.ref());
         if (check.newOwnerRef() == null && !check.isNew()) {
             return List.of(DecisionRequest.forCaller(Actions.CATALOG_ENTITY_DELETE,
                     resource(ref, check.currentOwnerRef())));
@@ -79,21 +75,20 @@ public class AccessServiceCatalogPolicy implements CatalogPolicy {
     }
 
     private static DecisionResource resource(EntityRef ref, String ownerRef) {
-        return DecisionResource.entity(ref.kind(), ref.namespace(), ref.name(), team(ownerRef));
+        return DecisionResource.entity(ref, team(ownerRef));
     }
 
-    /** The SSO team an owner ref names; other owners (users, groups of other namespaces) are no team. */
     private static String team(String ownerRef) {
-        return ownerRef != null && ownerRef.startsWith(OWNER_PREFIX) ? ownerRef.substring(OWNER_PREFIX.length()) : null;
+        return EntityRef.team(ownerRef).orElse(null);
     }
 
     /** Allowed only when every question was; the first denial's reason is the caller's answer. */
-    private static Decision combine(List<dev.runway.common.policy.Decision> answers) {
-        for (dev.runway.common.policy.Decision answer : answers) {
+    private static Decision combine(List<Decision> answers) {
+        for (Decision answer : answers) {
             if (!answer.allowed()) {
-                return Decision.deny(answer.reason());
+                return answer;
             }
         }
-        return Decision.allow(answers.get(answers.size() - 1).reason());
+        return answers.get(answers.size() - 1);
     }
 }

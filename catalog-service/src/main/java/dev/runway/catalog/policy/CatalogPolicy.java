@@ -2,6 +2,9 @@ package dev.runway.catalog.policy;
 
 import java.util.List;
 
+import dev.runway.common.policy.Decision;
+import dev.runway.common.security.Caller;
+
 /**
  * Resource-level write decisions for catalog entities: the one place that decides, so callers do not know that
  * access-service's policy decision point answers.

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Provider;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -31,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.runway.catalog.mapping.DescriptorReader;
-import dev.runway.catalog.policy.CallerContext;
 import dev.runway.catalog.rest.dto.EntityPage;
 import dev.runway.catalog.rest.dto.EntityQuery;
 import dev.runway.catalog.rest.dto.FacetCounts;
@@ -43,6 +43,7 @@ import dev.runway.catalog.service.EntityQueryService;
 import dev.runway.catalog.service.EntityService;
 import dev.runway.common.error.InvalidInputException;
 import dev.runway.common.error.Problem;
+import dev.runway.common.security.Caller;
 import dev.runway.common.security.Roles;
 
 /**
@@ -58,10 +59,10 @@ public class EntityResource {
     private final EntityService entities;
     private final EntityQueryService queries;
     private final DescriptorReader reader;
-    private final CallerContext callers;
+    private final Provider<Caller> callers;
 
     public EntityResource(EntityService entities, EntityQueryService queries, DescriptorReader reader,
-            CallerContext callers) {
+            Provider<Caller> callers) {
         this.entities = entities;
         this.queries = queries;
         this.reader = reader;
@@ -95,7 +96,7 @@ public class EntityResource {
     @APIResponse(responseCode = "403", description = "Role or owning team does not allow this write")
     @APIResponse(responseCode = "409", description = "An entity with this ref already exists")
     public Response create(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
-        EntityService.Written w = entities.create(callers.caller(), single(reader.read(body, contentType)));
+        EntityService.Written w = entities.create(callers.get(), single(reader.read(body, contentType)));
         URI location = URI.create("/api/v1/entities/" + w.ref().kind() + "/" + w.ref().namespace() + "/"
                 + w.ref().name());
         return Response.created(location).tag(new EntityTag(w.etag())).entity(w.view()).build();
@@ -116,7 +117,7 @@ public class EntityResource {
     @APIResponse(responseCode = "422", description = "Some documents were rejected; nothing was imported")
     public ImportReport importAll(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @QueryParam("dryRun") @DefaultValue("false") boolean dryRun, String body) {
-        return entities.importAll(callers.caller(), reader.read(body, contentType), dryRun);
+        return entities.importAll(callers.get(), reader.read(body, contentType), dryRun);
     }
 
     @GET
@@ -195,7 +196,7 @@ public class EntityResource {
     public Response replace(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
             @PathParam("name") String name, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
-        EntityService.Written w = entities.replace(callers.caller(), kind, namespace, name, ifMatch,
+        EntityService.Written w = entities.replace(callers.get(), kind, namespace, name, ifMatch,
                 single(reader.read(body, contentType)));
         return Response.ok(w.view()).tag(new EntityTag(w.etag())).build();
     }
@@ -212,7 +213,7 @@ public class EntityResource {
     @APIResponse(responseCode = "412", description = "If-Match stale")
     public Response delete(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
             @PathParam("name") String name, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        entities.delete(callers.caller(), kind, namespace, name, ifMatch);
+        entities.delete(callers.get(), kind, namespace, name, ifMatch);
         return Response.noContent().build();
     }
 

@@ -20,19 +20,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.runway.catalog.audit.AuditOutbox;
 import dev.runway.catalog.domain.CatalogEntity;
 import dev.runway.catalog.domain.DescriptorValidator;
 import dev.runway.catalog.domain.EntityKind;
-import dev.runway.catalog.domain.EntityRef;
 import dev.runway.catalog.domain.HistoryEntry;
 import dev.runway.catalog.domain.JsonPatchDiff;
 import dev.runway.catalog.domain.Relation;
 import dev.runway.catalog.domain.ValidatedEntity;
 import dev.runway.catalog.mapping.EntityMapper;
-import dev.runway.catalog.policy.Caller;
 import dev.runway.catalog.policy.CatalogPolicy;
-import dev.runway.catalog.policy.Decision;
+import dev.runway.catalog.policy.WriteGuard;
 import dev.runway.catalog.repository.EntityRepository;
 import dev.runway.catalog.repository.HistoryRepository;
 import dev.runway.catalog.repository.RelationRepository;
@@ -40,15 +37,18 @@ import dev.runway.catalog.rest.dto.EntityView;
 import dev.runway.catalog.rest.dto.ImportReport;
 import dev.runway.catalog.rest.dto.ImportReport.Outcome;
 import dev.runway.catalog.rest.dto.ValidationReport;
+import dev.runway.common.audit.AuditEvent;
+import dev.runway.common.audit.AuditTrail;
+import dev.runway.common.catalog.EntityRef;
 import dev.runway.common.error.CauseChain;
 import dev.runway.common.error.ConflictException;
 import dev.runway.common.error.InvalidInputException;
-import dev.runway.common.error.NotPermittedException;
 import dev.runway.common.error.PreconditionFailedException;
 import dev.runway.common.error.Problem;
 import dev.runway.common.error.ResourceNotFoundException;
 import dev.runway.common.error.UnprocessableException;
-import dev.runway.common.security.Roles;
+import dev.runway.common.policy.Decision;
+import dev.runway.common.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -63,18 +63,20 @@ public class EntityService {
     private final EntityRepository entities;
     private final HistoryRepository history;
     private final RelationRepository relations;
-    private final AuditOutbox audit;
+    private final AuditTrail audit;
     private final CatalogPolicy policy;
+    private final WriteGuard guard;
     private final EntityMapper mapper;
     private final DescriptorValidator validator = new DescriptorValidator();
 
     public EntityService(EntityRepository entities, HistoryRepository history, RelationRepository relations,
-            AuditOutbox audit, CatalogPolicy policy, EntityMapper mapper) {
+            AuditTrail audit, CatalogPolicy policy, WriteGuard guard, EntityMapper mapper) {
         this.entities = entities;
         this.history = history;
         this.relations = relations;
         this.audit = audit;
         this.policy = policy;
+        this.guard = guard;
         this.mapper = mapper;
     }
 
@@ -107,7 +109,7 @@ public class EntityService {
         if (row != null && !row.deleted()) {
             throw new ConflictException("Entity " + ref + " already exists; replace it with PUT and its ETag.");
         }
-        authorize(caller, "catalog.entity.create", ref, null, owningRef(v), true);
+        authorize(caller, "catalog.entity.create", ref, null, v.owningRef(), true);
         try {
             row = store(caller, v, row, row == null ? "created" : "reregistered");
             return written(row);
@@ -135,7 +137,7 @@ public class EntityService {
             throw new InvalidInputException("The descriptor names another entity than the path.", List.of(
                     new Problem.Violation("$.metadata.name", "must identify " + ref + " (kind, namespace, name)")));
         }
-        authorize(caller, "catalog.entity.update", ref, owningRef(row), owningRef(v), false);
+        authorize(caller, "catalog.entity.update", ref, row.owningRef(), v.owningRef(), false);
         if (mapper.parse(row.body).equals(v.body())) {
             return written(row);
         }
@@ -149,7 +151,7 @@ public class EntityService {
         if (ifMatch != null && !ifMatch.isBlank()) {
             checkIfMatch(row, ifMatch);
         }
-        authorize(caller, "catalog.entity.delete", ref, owningRef(row), null, false);
+        authorize(caller, "catalog.entity.delete", ref, row.owningRef(), null, false);
         OffsetDateTime now = OffsetDateTime.now();
         CatalogEntity tombstone = row.copy();
         tombstone.deletedAt = now;
@@ -161,8 +163,7 @@ public class EntityService {
         WriteBatch batch = new WriteBatch(caller);
         batch.add(tombstone, "deleted",
                 JsonPatchDiff.diff(mapper.parse(row.body), JsonNodeFactory.instance.objectNode()), List.of(),
-                new AuditOutbox.Event("catalog.entity.delete", ref, AuditOutbox.SUCCESS, null,
-                        Map.of("version", tombstone.version)));
+                AuditTrail.Entry.success("catalog.entity.delete", ref, Map.of("version", tombstone.version)));
         batch.write();
     }
 
@@ -206,7 +207,7 @@ public class EntityService {
         // One round trip to the policy for all writes of the import, not one per document.
         List<Decision> decisions = policy.mayWriteAll(caller, plan.values().stream()
                 .map(p -> new CatalogPolicy.WriteCheck(p.entity.ref().canonical(),
-                        p.row == null ? null : owningRef(p.row), owningRef(p.entity), p.row == null))
+                        p.row == null ? null : p.row.owningRef(), p.entity.owningRef(), p.row == null))
                 .toList());
         int d = 0;
         for (var it = plan.entrySet().iterator(); it.hasNext(); d++) {
@@ -223,9 +224,10 @@ public class EntityService {
         List<ImportReport.Item> items = List.of(verdicts);
         List<ImportReport.Item> rejected = items.stream().filter(it -> it.outcome() == Outcome.rejected).toList();
         if (!rejected.isEmpty() && !dryRun) {
-            QuarkusTransaction.requiringNew().run(() -> audit.record(caller, "catalog.entity.import", "catalog",
-                    AuditOutbox.FAILURE, rejected.size() + " of " + docs.size() + " documents rejected",
-                    Map.of("rejected", rejected.stream().map(ImportReport.Item::index).toList())));
+            QuarkusTransaction.requiringNew().run(() -> audit.record(caller, new AuditTrail.Entry(
+                    "catalog.entity.import", "catalog", AuditEvent.FAILURE,
+                    rejected.size() + " of " + docs.size() + " documents rejected",
+                    Map.of("rejected", rejected.stream().map(ImportReport.Item::index).toList()))));
             List<Problem.Violation> violations = rejected.stream().flatMap(EntityService::importViolations).toList();
             throw new UnprocessableException(rejected.size() + " of " + docs.size()
                     + " documents were rejected; nothing was imported.", violations);
@@ -251,7 +253,7 @@ public class EntityService {
      * their owners. Trusted without a policy check: the data comes from the verified token.
      */
     private void syncCallerIdentity(Caller caller, Set<String> writtenByRequest) {
-        if (caller.roles().contains(Roles.SERVICE)) {
+        if (caller.isServiceAccount()) {
             return;
         }
         // Sorted, so that two writers sharing teams take their locks (ensureExists) in the same order.
@@ -316,14 +318,14 @@ public class EntityService {
         private final List<CatalogEntity> versions = new ArrayList<>();
         private final List<HistoryEntry> changes = new ArrayList<>();
         private final Map<String, List<Relation>> relationsByOrigin = new LinkedHashMap<>();
-        private final List<AuditOutbox.Event> events = new ArrayList<>();
+        private final List<AuditTrail.Entry> events = new ArrayList<>();
 
         WriteBatch(Caller caller) {
             this.caller = caller;
         }
 
         void add(CatalogEntity version, String action, JsonNode patch, List<Relation> emitted,
-                AuditOutbox.Event event) {
+                AuditTrail.Entry event) {
             versions.add(version);
             HistoryEntry entry = new HistoryEntry();
             entry.entityId = version.id;
@@ -392,8 +394,8 @@ public class EntityService {
         row.deletedAt = null;
         row.deletedBy = null;
         batch.add(row, action, JsonPatchDiff.diff(before, v.body()), v.relations(),
-                new AuditOutbox.Event("catalog.entity." + (action.equals("created") || action.equals("reregistered")
-                        ? "create" : "update"), row.ref, AuditOutbox.SUCCESS, null,
+                AuditTrail.Entry.success("catalog.entity." + (action.equals("created")
+                        || action.equals("reregistered") ? "create" : "update"), row.ref,
                         Map.of("version", row.version, "change", action)));
         return row;
     }
@@ -403,15 +405,9 @@ public class EntityService {
         return new Written(view, row.etag, EntityRef.parse(row.ref));
     }
 
-    /** Denials are audited in their own transaction: the write's transaction is rolled back by the 403. */
     private void authorize(Caller caller, String action, String ref, String currentOwner, String newOwner,
             boolean isNew) {
-        Decision decision = policy.mayWrite(caller, new CatalogPolicy.WriteCheck(ref, currentOwner, newOwner, isNew));
-        if (!decision.allowed()) {
-            QuarkusTransaction.requiringNew().run(() -> audit.record(caller, action, ref, AuditOutbox.DENY,
-                    decision.reason(), Map.of()));
-            throw new NotPermittedException("Not permitted: " + decision.reason() + ".");
-        }
+        guard.require(caller, action, new CatalogPolicy.WriteCheck(ref, currentOwner, newOwner, isNew));
     }
 
     private ValidatedEntity validOrThrow(JsonNode doc) {
@@ -463,21 +459,6 @@ public class EntityService {
                     + ".");
         }
         return new EntityRef(k.wireName, namespace, name).canonical();
-    }
-
-    /** The team that owns an entity: spec.owner, or for a Group the group itself. */
-    static String owningRef(ValidatedEntity v) {
-        if (v.ownerRef() != null) {
-            return v.ownerRef();
-        }
-        return v.kind() == EntityKind.GROUP ? v.ref().canonical() : null;
-    }
-
-    static String owningRef(CatalogEntity row) {
-        if (row.ownerRef != null) {
-            return row.ownerRef;
-        }
-        return "group".equals(row.kind) ? row.ref : null;
     }
 
     private static boolean isUniqueViolation(Throwable e) {

@@ -233,15 +233,4 @@ class DescriptorValidatorTest {
         List<String> fields = validator.validate(doc).violations().stream().map(Violation::field).toList();
         assertEquals(List.of("$.metadata.name", "$.metadata.namespace", "$.spec.lifecycle", "$.spec.owner"), fields);
     }
-
-    @Test
-    void entityRefParsingFollowsBackstage() {
-        assertEquals("component:default/a", EntityRef.parse("Component:A").canonical());
-        assertEquals("group:ns/team", EntityRef.parse("ns/team", "Group", "default").canonical());
-        // a slash before the colon makes the colon part of the name
-        assertEquals("group:ns/a:b", EntityRef.parse("ns/a:b", "Group", "default").canonical());
-        assertEquals("had missing or empty kind",
-                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                        () -> EntityRef.parse("ns/a")).getMessage().replaceAll(".*\" ", ""));
-    }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
@@ -23,6 +24,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.runway.common.catalog.EntityRef;
 import dev.runway.ui.client.CatalogApi;
 import dev.runway.ui.client.PlatformServices;
 import dev.runway.ui.client.ProvisioningApi;
@@ -238,9 +240,9 @@ public class CatalogPages {
                         "Valid: " + verdict.documents().size() + " document(s) would be registered. Nothing was saved yet."));
             }
             JsonNode created = services.catalog(c -> c.create(yaml));
-            String href = hrefOf(created.path("kind").asText() + ":"
-                    + created.path("metadata").path("namespace").asText("default") + "/"
-                    + created.path("metadata").path("name").asText());
+            String href = hrefOf(new EntityRef(created.path("kind").asText(),
+                    created.path("metadata").path("namespace").asText(EntityRef.DEFAULT_NAMESPACE),
+                    created.path("metadata").path("name").asText()));
             return Response.seeOther(URI.create(href)).build();
         } catch (ServiceProblem e) {
             List<FieldProblem> problems = new ArrayList<>();
@@ -317,14 +319,15 @@ public class CatalogPages {
         return q.append('"').toString();
     }
 
-    /** "component:default/shop" (or "group:payments") is the portal page of that entity. */
+    /** "component:default/shop" (or "group:payments") is the portal page of that entity; a malformed ref, the catalog. */
     static String hrefOf(String ref) {
-        int colon = ref.indexOf(':');
-        String kind = colon < 0 ? "component" : ref.substring(0, colon).toLowerCase();
-        String rest = colon < 0 ? ref : ref.substring(colon + 1);
-        String ns = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : "default";
-        String name = rest.contains("/") ? rest.substring(rest.indexOf('/') + 1) : rest;
-        return "/catalog/" + enc(kind) + "/" + enc(ns) + "/" + enc(name);
+        return EntityRef.tryParse(ref, "component", EntityRef.DEFAULT_NAMESPACE).map(CatalogPages::hrefOf)
+                .orElse("/catalog");
+    }
+
+    static String hrefOf(EntityRef ref) {
+        return "/catalog/" + enc(ref.kind().toLowerCase(Locale.ROOT)) + "/" + enc(ref.namespace()) + "/"
+                + enc(ref.name());
     }
 
     private static String href(Map<String, String> filters, String cursor) {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.runway.common.catalog.EntityRef;
 import dev.runway.ui.client.AccessApi;
 import dev.runway.ui.client.CatalogApi;
 import dev.runway.ui.client.PlatformServices;
@@ -49,11 +50,15 @@ public class PortalPage {
         }
 
         public String ref() {
-            return kind.toLowerCase() + ":" + namespace + "/" + name;
+            return entityRef().reference();
         }
 
         public String href() {
-            return "/catalog/" + kind.toLowerCase() + "/" + namespace + "/" + name;
+            return CatalogPages.hrefOf(entityRef());
+        }
+
+        private EntityRef entityRef() {
+            return new EntityRef(kind, namespace, name);
         }
     }
 

@@ -4,21 +4,22 @@ import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
 
-import dev.runway.common.security.CallerIdentity;
-import dev.runway.common.security.RequestCaller;
 import dev.runway.provisioning.policy.Caller;
 
-/** The {@link Caller} of the current HTTP request in provisioning terms, resolved from the token by runway-common. */
+/**
+ * The {@link Caller} of the current HTTP request in provisioning terms, mapped from runway-common's one
+ * {@link dev.runway.common.security.Caller}. To go once provisioning takes the common caller itself (issue 17).
+ */
 @RequestScoped
 public class CallerResolver {
-    private final RequestCaller requestCaller;
+    private final dev.runway.common.security.Caller caller;
 
-    public CallerResolver(RequestCaller requestCaller) {
-        this.requestCaller = requestCaller;
+    public CallerResolver(dev.runway.common.security.Caller caller) {
+        this.caller = caller;
     }
 
     public Caller caller() {
-        CallerIdentity id = requestCaller.get();
-        return new Caller(id.username(), Set.copyOf(id.teams()), id.roles(), id.requestId(), id.clientAddress());
+        return new Caller(caller.username(), Set.copyOf(caller.teams()), caller.roles(), caller.requestId(),
+                caller.clientAddress());
     }
 }

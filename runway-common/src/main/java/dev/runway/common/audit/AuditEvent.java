@@ -15,7 +15,7 @@ import java.util.UUID;
  * @param actorTeams    the actor's teams at that time
  * @param action        what was done, e.g. {@code entity.update}
  * @param resource      what it was done to, e.g. {@code component:default/payments-api}
- * @param outcome       {@code success}, {@code failure}, {@code allow} or {@code deny}
+ * @param outcome       one of {@link #OUTCOMES}
  * @param reason        why (optional)
  * @param sourceService the reporting service; must be the client id the event is sent with
  * @param requestId     correlation id of the causing request (optional)
@@ -25,4 +25,11 @@ import java.util.UUID;
 public record AuditEvent(UUID eventId, Instant occurredAt, String actor, List<String> actorTeams, String action,
         String resource, String outcome, String reason, String sourceService, String requestId, String clientAddress,
         Map<String, Object> details) {
+
+    /** The outcomes access-service accepts: a change that happened or failed, a decision that allowed or denied. */
+    public static final String SUCCESS = "success";
+    public static final String FAILURE = "failure";
+    public static final String ALLOW = "allow";
+    public static final String DENY = "deny";
+    public static final List<String> OUTCOMES = List.of(SUCCESS, FAILURE, ALLOW, DENY);
 }

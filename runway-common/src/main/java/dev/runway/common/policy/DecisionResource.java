@@ -2,10 +2,13 @@ package dev.runway.common.policy;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import dev.runway.common.catalog.EntityRef;
 
 /**
  * What a decision is about. {@code id} names it as role-binding scopes do ({@code entity:component:default/payments-api},
@@ -24,6 +27,8 @@ public record DecisionResource(
     public static final String REQUESTER = "requester";
     public static final String PRODUCTION = "production";
 
+    private static final String ENTITY_PREFIX = "entity:";
+
     public static final DecisionResource AUDIT_LOG = new DecisionResource("audit", null, Map.of());
 
     public DecisionResource {
@@ -31,7 +36,12 @@ public record DecisionResource(
     }
 
     public static DecisionResource entity(String kind, String namespace, String name, String owner) {
-        return new DecisionResource("entity:" + kind.toLowerCase() + ":" + namespace + "/" + name, owner, Map.of());
+        return entity(new EntityRef(kind, namespace, name), owner);
+    }
+
+    /** A catalog entity, named by its canonical ref: {@code entity:<kind>:<namespace>/<name>}. */
+    public static DecisionResource entity(EntityRef ref, String owner) {
+        return new DecisionResource(ENTITY_PREFIX + ref.canonical(), owner, Map.of());
     }
 
     public static DecisionResource environment(String id, String owner, String tier, String requester) {
@@ -47,5 +57,11 @@ public record DecisionResource(
 
     public String attribute(String name) {
         return attributes.get(name);
+    }
+
+    /** The catalog entity this is about; empty when it is about something else (or a malformed entity id). */
+    public Optional<EntityRef> entityRef() {
+        return id.startsWith(ENTITY_PREFIX) ? EntityRef.tryParse(id.substring(ENTITY_PREFIX.length()), null,
+                EntityRef.DEFAULT_NAMESPACE) : Optional.empty();
     }
 }

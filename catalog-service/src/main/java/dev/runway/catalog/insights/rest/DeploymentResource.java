@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Provider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.runway.catalog.insights.rest.dto.DeploymentView;
 import dev.runway.catalog.insights.service.DeploymentService;
-import dev.runway.catalog.policy.CallerContext;
+import dev.runway.common.security.Caller;
 import dev.runway.common.security.Roles;
 
 /** Deployments reported by CI: the events behind deployment frequency, lead time and change failure rate. */
@@ -33,9 +34,9 @@ import dev.runway.common.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class DeploymentResource {
     private final DeploymentService deployments;
-    private final CallerContext callers;
+    private final Provider<Caller> callers;
 
-    public DeploymentResource(DeploymentService deployments, CallerContext callers) {
+    public DeploymentResource(DeploymentService deployments, Provider<Caller> callers) {
         this.deployments = deployments;
         this.callers = callers;
     }
@@ -57,7 +58,7 @@ public class DeploymentResource {
     @APIResponse(responseCode = "409", description = "externalId already recorded with other content")
     @APIResponse(responseCode = "422", description = "entityRef names no live entity")
     public Response record(String body) {
-        DeploymentService.Recorded r = deployments.record(callers.caller(), body);
+        DeploymentService.Recorded r = deployments.record(callers.get(), body);
         if (!r.created()) {
             return Response.ok(r.view()).build();
         }

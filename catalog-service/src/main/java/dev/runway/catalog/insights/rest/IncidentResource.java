@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Provider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -25,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.runway.catalog.insights.rest.dto.IncidentView;
 import dev.runway.catalog.insights.service.IncidentService;
-import dev.runway.catalog.policy.CallerContext;
+import dev.runway.common.security.Caller;
 import dev.runway.common.security.Roles;
 
 /** Incidents reported by on-call tooling: the events behind time to restore and change failures. */
@@ -36,9 +37,9 @@ public class IncidentResource {
     static final String MERGE_PATCH = "application/merge-patch+json";
 
     private final IncidentService incidents;
-    private final CallerContext callers;
+    private final Provider<Caller> callers;
 
-    public IncidentResource(IncidentService incidents, CallerContext callers) {
+    public IncidentResource(IncidentService incidents, Provider<Caller> callers) {
         this.incidents = incidents;
         this.callers = callers;
     }
@@ -59,7 +60,7 @@ public class IncidentResource {
     @APIResponse(responseCode = "422", description = "entityRef names no live entity, or causedByDeployment no"
             + " recorded deployment")
     public Response open(String body) {
-        IncidentService.Recorded r = incidents.open(callers.caller(), body);
+        IncidentService.Recorded r = incidents.open(callers.get(), body);
         if (!r.created()) {
             return Response.ok(r.view()).build();
         }
@@ -80,7 +81,7 @@ public class IncidentResource {
     @APIResponse(responseCode = "409", description = "Already resolved at another time")
     @APIResponse(responseCode = "422", description = "resolvedAt before openedAt")
     public IncidentView resolve(@PathParam("externalId") String externalId, String body) {
-        return incidents.resolve(callers.caller(), externalId, body);
+        return incidents.resolve(callers.get(), externalId, body);
     }
 
     @GET

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Provider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.runway.catalog.insights.rest.dto.ScorecardDefinitionView;
 import dev.runway.catalog.insights.service.ScorecardService;
-import dev.runway.catalog.policy.CallerContext;
+import dev.runway.common.security.Caller;
 import dev.runway.common.security.Roles;
 
 /** Scorecards as data: readable by everyone, written by platform-admins only. */
@@ -30,9 +31,9 @@ import dev.runway.common.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class ScorecardDefinitionResource {
     private final ScorecardService scorecards;
-    private final CallerContext callers;
+    private final Provider<Caller> callers;
 
-    public ScorecardDefinitionResource(ScorecardService scorecards, CallerContext callers) {
+    public ScorecardDefinitionResource(ScorecardService scorecards, Provider<Caller> callers) {
         this.scorecards = scorecards;
         this.callers = callers;
     }
@@ -74,7 +75,7 @@ public class ScorecardDefinitionResource {
     @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Not a platform-admin")
     public Response put(@PathParam("id") String id, String body) {
-        ScorecardService.Saved saved = scorecards.put(callers.caller(), id, body);
+        ScorecardService.Saved saved = scorecards.put(callers.get(), id, body);
         return saved.created()
                 ? Response.created(URI.create("/api/v1/scorecard-definitions/" + id)).entity(saved.view()).build()
                 : Response.ok(saved.view()).build();
@@ -89,7 +90,7 @@ public class ScorecardDefinitionResource {
     @APIResponse(responseCode = "403", description = "Not a platform-admin")
     @APIResponse(responseCode = "404", description = "No such scorecard")
     public Response delete(@PathParam("id") String id) {
-        scorecards.delete(callers.caller(), id);
+        scorecards.delete(callers.get(), id);
         return Response.noContent().build();
     }
 }

@@ -17,18 +17,18 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.runway.catalog.audit.AuditOutbox;
 import dev.runway.catalog.config.CatalogConfig;
 import dev.runway.catalog.domain.CatalogEntity;
-import dev.runway.catalog.domain.EntityRef;
 import dev.runway.catalog.insights.domain.Deployment;
 import dev.runway.catalog.insights.repository.DeploymentRepository;
 import dev.runway.catalog.insights.rest.dto.DeploymentView;
-import dev.runway.catalog.policy.Caller;
+import dev.runway.common.audit.AuditTrail;
+import dev.runway.common.catalog.EntityRef;
 import dev.runway.common.error.ConflictException;
 import dev.runway.common.error.InvalidInputException;
 import dev.runway.common.error.Problem;
 import dev.runway.common.error.ResourceNotFoundException;
+import dev.runway.common.security.Caller;
 
 /**
  * Records deployments reported by CI, idempotently by the reporter's {@code externalId}: the first report is
@@ -44,12 +44,12 @@ public class DeploymentService {
 
     private final DeploymentRepository deployments;
     private final InsightsAuthorization authorization;
-    private final AuditOutbox audit;
+    private final AuditTrail audit;
     private final ObjectMapper json;
     private final EntityManager em;
     private final CatalogConfig config;
 
-    public DeploymentService(DeploymentRepository deployments, InsightsAuthorization authorization, AuditOutbox audit,
+    public DeploymentService(DeploymentRepository deployments, InsightsAuthorization authorization, AuditTrail audit,
             ObjectMapper json, EntityManager em, CatalogConfig config) {
         this.deployments = deployments;
         this.authorization = authorization;
@@ -104,7 +104,7 @@ public class DeploymentService {
         details.put("environment", d.environment);
         details.put("version", d.version);
         details.put("status", d.status);
-        audit.record(caller, "catalog.deployment.record", entity.ref, AuditOutbox.SUCCESS, null, details);
+        audit.success(caller, "catalog.deployment.record", entity.ref, details);
         return new Recorded(view(d), true);
     }
 

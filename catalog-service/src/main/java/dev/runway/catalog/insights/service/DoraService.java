@@ -11,12 +11,12 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import dev.runway.catalog.domain.EntityRef;
 import dev.runway.catalog.insights.dora.DoraCalculator;
 import dev.runway.catalog.insights.repository.InsightsRepository;
 import dev.runway.catalog.insights.repository.InsightsRepository.Scope;
 import dev.runway.catalog.insights.rest.dto.DoraView;
 import dev.runway.catalog.repository.EntityRepository;
+import dev.runway.common.catalog.EntityRef;
 import dev.runway.common.error.InvalidInputException;
 import dev.runway.common.error.Problem;
 import dev.runway.common.error.ResourceNotFoundException;

@@ -17,19 +17,19 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.runway.catalog.audit.AuditOutbox;
 import dev.runway.catalog.config.CatalogConfig;
 import dev.runway.catalog.domain.CatalogEntity;
 import dev.runway.catalog.insights.domain.Incident;
 import dev.runway.catalog.insights.repository.DeploymentRepository;
 import dev.runway.catalog.insights.repository.IncidentRepository;
 import dev.runway.catalog.insights.rest.dto.IncidentView;
-import dev.runway.catalog.policy.Caller;
 import dev.runway.catalog.repository.EntityRepository;
+import dev.runway.common.audit.AuditTrail;
 import dev.runway.common.error.ConflictException;
 import dev.runway.common.error.Problem;
 import dev.runway.common.error.ResourceNotFoundException;
 import dev.runway.common.error.UnprocessableException;
+import dev.runway.common.security.Caller;
 
 /**
  * Records incidents idempotently by {@code externalId} (as deployments) and resolves them. Severity is
@@ -48,12 +48,12 @@ public class IncidentService {
     private final EntityRepository entities;
     private final InsightsAuthorization authorization;
     private final DeploymentService deploymentService;
-    private final AuditOutbox audit;
+    private final AuditTrail audit;
     private final ObjectMapper json;
     private final CatalogConfig config;
 
     public IncidentService(IncidentRepository incidents, DeploymentRepository deployments, EntityRepository entities,
-            InsightsAuthorization authorization, DeploymentService deploymentService, AuditOutbox audit,
+            InsightsAuthorization authorization, DeploymentService deploymentService, AuditTrail audit,
             ObjectMapper json, CatalogConfig config) {
         this.incidents = incidents;
         this.deployments = deployments;
@@ -103,7 +103,7 @@ public class IncidentService {
         i.recordedBy = caller.username();
         i.resolvedBy = r.resolvedAt() == null ? null : caller.username();
         incidents.persist(i);
-        audit.record(caller, "catalog.incident.open", entity.ref, AuditOutbox.SUCCESS, null, details(i));
+        audit.success(caller, "catalog.incident.open", entity.ref, details(i));
         return new Recorded(view(i), true);
     }
 
@@ -135,7 +135,7 @@ public class IncidentService {
         }
         i.resolvedAt = resolvedAt;
         i.resolvedBy = caller.username();
-        audit.record(caller, "catalog.incident.resolve", i.entityRef, AuditOutbox.SUCCESS, null, details(i));
+        audit.success(caller, "catalog.incident.resolve", i.entityRef, details(i));
         return view(i);
     }
 

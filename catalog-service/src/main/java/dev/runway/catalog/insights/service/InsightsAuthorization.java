@@ -1,22 +1,17 @@
 package dev.runway.catalog.insights.service;
 
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.runway.catalog.audit.AuditOutbox;
 import dev.runway.catalog.domain.CatalogEntity;
-import dev.runway.catalog.domain.EntityRef;
-import dev.runway.catalog.policy.Caller;
 import dev.runway.catalog.policy.CatalogPolicy;
-import dev.runway.catalog.policy.Decision;
+import dev.runway.catalog.policy.WriteGuard;
 import dev.runway.catalog.repository.EntityRepository;
-import dev.runway.common.error.NotPermittedException;
+import dev.runway.common.catalog.EntityRef;
 import dev.runway.common.error.Problem;
 import dev.runway.common.error.UnprocessableException;
-import dev.runway.common.security.Roles;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.runway.common.security.Caller;
 
 /**
  * Who may record delivery events about an entity, decided in one place. Recording a deployment or incident is a
@@ -30,13 +25,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 @ApplicationScoped
 public class InsightsAuthorization {
-    private final CatalogPolicy policy;
-    private final AuditOutbox audit;
+    private final WriteGuard guard;
     private final EntityRepository entities;
 
-    public InsightsAuthorization(CatalogPolicy policy, AuditOutbox audit, EntityRepository entities) {
-        this.policy = policy;
-        this.audit = audit;
+    public InsightsAuthorization(WriteGuard guard, EntityRepository entities) {
+        this.guard = guard;
         this.entities = entities;
     }
 
@@ -60,25 +53,12 @@ public class InsightsAuthorization {
 
     /** Throws 403 (and audits the denial in its own transaction, the caller's being rolled back) unless allowed. */
     public void authorize(Caller caller, String action, CatalogEntity entity) {
-        if (caller.roles().contains(Roles.SERVICE)) {
+        if (caller.isServiceAccount()) {
             return;
         }
-        String owner = owningRef(entity);
+        String owner = entity.owningRef();
         // Same owner before and after, so the PDP is asked exactly one catalog.entity.write about the entity and
         // its team; an entity without an owner is asked about as owner-less (platform-admins, role bindings).
-        Decision decision = policy.mayWrite(caller, new CatalogPolicy.WriteCheck(entity.ref, owner, owner,
-                owner == null));
-        if (!decision.allowed()) {
-            QuarkusTransaction.requiringNew().run(() -> audit.record(caller, action, entity.ref, AuditOutbox.DENY,
-                    decision.reason(), Map.of()));
-            throw new NotPermittedException("Not permitted: " + decision.reason() + ".");
-        }
-    }
-
-    static String owningRef(CatalogEntity row) {
-        if (row.ownerRef != null) {
-            return row.ownerRef;
-        }
-        return "group".equals(row.kind) ? row.ref : null;
+        guard.require(caller, action, new CatalogPolicy.WriteCheck(entity.ref, owner, owner, owner == null));
     }
 }

@@ -20,7 +20,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.runway.catalog.audit.AuditOutbox;
 import dev.runway.catalog.domain.EntityKind;
 import dev.runway.catalog.insights.domain.ScorecardDefinition;
 import dev.runway.catalog.insights.repository.InsightsRepository;
@@ -36,10 +35,12 @@ import dev.runway.catalog.insights.scorecard.ScorecardEvaluator.EntityScore;
 import dev.runway.catalog.insights.scorecard.ScorecardEvaluator.RuleResult;
 import dev.runway.catalog.insights.scorecard.ScorecardLevel;
 import dev.runway.catalog.insights.scorecard.ScorecardRule;
-import dev.runway.catalog.policy.Caller;
+import dev.runway.common.audit.AuditTrail;
+import dev.runway.common.catalog.EntityRef;
 import dev.runway.common.error.InvalidInputException;
 import dev.runway.common.error.Problem;
 import dev.runway.common.error.ResourceNotFoundException;
+import dev.runway.common.security.Caller;
 
 /**
  * Scorecard definitions (data, edited by platform-admins) and their evaluation: the facts of every entity in
@@ -54,10 +55,10 @@ public class ScorecardService {
 
     private final ScorecardDefinitionRepository definitions;
     private final InsightsRepository insights;
-    private final AuditOutbox audit;
+    private final AuditTrail audit;
     private final ObjectMapper json;
 
-    public ScorecardService(ScorecardDefinitionRepository definitions, InsightsRepository insights, AuditOutbox audit,
+    public ScorecardService(ScorecardDefinitionRepository definitions, InsightsRepository insights, AuditTrail audit,
             ObjectMapper json) {
         this.definitions = definitions;
         this.insights = insights;
@@ -110,8 +111,8 @@ public class ScorecardService {
         if (created) {
             definitions.persist(row);
         }
-        audit.record(caller, "catalog.scorecard." + (created ? "create" : "update"), "scorecard:" + id,
-                AuditOutbox.SUCCESS, null, Map.of("version", row.version, "rules", rules.size()));
+        audit.success(caller, "catalog.scorecard." + (created ? "create" : "update"), "scorecard:" + id,
+                Map.of("version", row.version, "rules", rules.size()));
         return new Saved(view(row), created);
     }
 
@@ -119,8 +120,7 @@ public class ScorecardService {
     public void delete(Caller caller, String id) {
         ScorecardDefinition row = find(id);
         definitions.delete(row);
-        audit.record(caller, "catalog.scorecard.delete", "scorecard:" + id, AuditOutbox.SUCCESS, null,
-                Map.of("version", row.version));
+        audit.success(caller, "catalog.scorecard.delete", "scorecard:" + id, Map.of("version", row.version));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -131,7 +131,7 @@ public class ScorecardService {
             throw new ResourceNotFoundException("No entity kind " + kind + "; kinds are " + EntityKind.wireNames()
                     + ".");
         }
-        String ref = new dev.runway.catalog.domain.EntityRef(k.wireName, namespace, name).canonical();
+        String ref = new EntityRef(k.wireName, namespace, name).canonical();
         if (Arrays.stream(card.appliesTo).noneMatch(a -> a.equalsIgnoreCase(k.wireName))) {
             throw new ResourceNotFoundException("Scorecard " + card.id + " does not apply to " + k.wireName
                     + " entities (it applies to " + String.join(", ", card.appliesTo) + ").");

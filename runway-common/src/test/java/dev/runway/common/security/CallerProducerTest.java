@@ -7,11 +7,11 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-class RequestCallerTest {
+class CallerProducerTest {
 
     @Test
     void teamsAreGroupNamesSortedWithoutKeycloakPaths() {
-        assertEquals(List.of("payments", "search"), RequestCaller.teams(Set.of("/search", "payments", "/payments")));
-        assertEquals(List.of(), RequestCaller.teams(null));
+        assertEquals(List.of("payments", "search"), CallerProducer.teams(Set.of("/search", "payments", "/payments")));
+        assertEquals(List.of(), CallerProducer.teams(null));
     }
 }

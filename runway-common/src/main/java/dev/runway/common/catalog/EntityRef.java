@@ -1,18 +1,27 @@
-package dev.runway.catalog.domain;
+package dev.runway.common.catalog;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * An entity reference {@code kind:namespace/name}. Backstage compares references case-insensitively, so the
- * canonical form (used for storage, uniqueness and comparison) is lower-cased ({@code stringifyEntityRef}).
+ * A Backstage entity reference {@code kind:namespace/name}: the one parser and formatter of entity refs in Runway
+ * (catalog, access-service's policy, the portal). Backstage compares references case-insensitively, so the
+ * canonical form (used for storage, uniqueness, comparison and policy scopes) is lower-cased
+ * ({@code stringifyEntityRef}).
  */
 public record EntityRef(String kind, String namespace, String name) {
 
     public static final String DEFAULT_NAMESPACE = "default";
+    private static final String TEAM_PREFIX = "group:" + DEFAULT_NAMESPACE + "/";
 
     /** The canonical, lower-cased {@code kind:namespace/name}. */
     public String canonical() {
         return (kind + ":" + namespace + "/" + name).toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code kind:namespace/name} as written, kind lower-cased: for showing a ref to people. */
+    public String reference() {
+        return kind.toLowerCase(Locale.ROOT) + ":" + namespace + "/" + name;
     }
 
     @Override
@@ -68,6 +77,26 @@ public record EntityRef(String kind, String namespace, String name) {
     /** Parses a canonical or user-written reference where kind and namespace are mandatory context-free. */
     public static EntityRef parse(String ref) {
         return parse(ref, null, DEFAULT_NAMESPACE);
+    }
+
+    /** Like {@link #parse(String, String, String)}, empty instead of throwing on a malformed reference. */
+    public static Optional<EntityRef> tryParse(String ref, String defaultKind, String defaultNamespace) {
+        try {
+            return Optional.of(parse(ref, defaultKind, defaultNamespace));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The single-sign-on team an owner ref names: a Group in the default namespace is a team of the same name
+     * ({@code group:default/payments} is team {@code payments}); other owners (users, groups of other namespaces)
+     * are no team.
+     */
+    public static Optional<String> team(String ownerRef) {
+        return ownerRef != null && ownerRef.startsWith(TEAM_PREFIX)
+                ? Optional.of(ownerRef.substring(TEAM_PREFIX.length()))
+                : Optional.empty();
     }
 
     private static IllegalArgumentException malformed(String ref) {

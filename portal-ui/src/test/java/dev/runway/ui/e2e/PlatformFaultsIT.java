@@ -131,17 +131,23 @@ class PlatformFaultsIT {
         String alice = tokenOf("alice");
         String prefix = ProvisioningJourneyIT.unique("fault-");
         CatalogLoad load = new CatalogLoad(alice, prefix, 2);
+        int acknowledgedBeforeKill;
+        double secondsToReady;
         load.start();
-        waitFor("the load to get 20 acknowledgements", 60, () -> load.acknowledged.size() >= 20);
-        fault.inject();
-        int acknowledgedBeforeKill = load.acknowledged.size();
-        long killedAt = System.nanoTime();
-        waitFor("a write refused while " + victim + " is down", 30, () -> load.refused.get() > 0);
-        up();
-        double secondsToReady = (System.nanoTime() - killedAt) / 1e9;
-        int atRestart = load.acknowledged.size();
-        waitFor("writes acknowledged again after the restart", 90, () -> load.acknowledged.size() >= atRestart + 10);
-        load.stop();
+        try {
+            waitFor("the load to get 20 acknowledgements", 60, () -> load.acknowledged.size() >= 20);
+            fault.inject();
+            acknowledgedBeforeKill = load.acknowledged.size();
+            long killedAt = System.nanoTime();
+            waitFor("a write refused while " + victim + " is down", 30, () -> load.refused.get() > 0);
+            up();
+            secondsToReady = (System.nanoTime() - killedAt) / 1e9;
+            int atRestart = load.acknowledged.size();
+            waitFor("writes acknowledged again after the restart", 90, () -> load.acknowledged.size() >= atRestart + 10);
+        } finally {
+            // a load left running would spend alice's write budget for the journeys after this one
+            load.stop();
+        }
 
         List<String> acknowledged = new ArrayList<>(load.acknowledged);
         for (String name : acknowledged) {

@@ -10,6 +10,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.runway.provisioning.config.ProvisioningConfig;
+import dev.runway.provisioning.domain.DatabaseRepair;
 import dev.runway.provisioning.domain.DatabaseStep;
 import dev.runway.provisioning.domain.Plan;
 import dev.runway.provisioning.domain.ProvisioningRequest;
@@ -27,7 +29,10 @@ import dev.runway.provisioning.service.Lifecycle;
 import dev.runway.provisioning.template.Template;
 import dev.runway.provisioning.template.TemplateCatalog;
 
-/** Databases: start once their environment is READY; a READY one is worked on only to rotate its password. */
+/**
+ * Databases: start once their environment is READY. A READY one is resynced like an environment: its password is
+ * rotated when asked, and its ownership and grants are repaired when the server reports drift ({@link DatabaseRepair}).
+ */
 @ApplicationScoped
 public class DatabaseReconciliation implements KindReconciliation<DatabaseStep.Work> {
     private static final Caller RECONCILER = Caller.system("reconciler");
@@ -38,14 +43,16 @@ public class DatabaseReconciliation implements KindReconciliation<DatabaseStep.W
     private final DatabaseDrivers drivers;
     private final TemplateCatalog templates;
     private final Lifecycle lifecycle;
+    private final ProvisioningConfig.Reconciler config;
 
     public DatabaseReconciliation(ProvisioningRequestRepository requests, ClusterGateway cluster,
-            DatabaseDrivers drivers, TemplateCatalog templates, Lifecycle lifecycle) {
+            DatabaseDrivers drivers, TemplateCatalog templates, Lifecycle lifecycle, ProvisioningConfig config) {
         this.requests = requests;
         this.cluster = cluster;
         this.drivers = drivers;
         this.templates = templates;
         this.lifecycle = lifecycle;
+        this.config = config.reconciler();
     }
 
     @Override
@@ -79,7 +86,7 @@ public class DatabaseReconciliation implements KindReconciliation<DatabaseStep.W
 
     @Override
     public Instant afterReady(ProvisioningRequest r, Instant now) {
-        return r.rotationRequested() ? now : null;
+        return r.rotationRequested() ? now : now.plus(config.resync());
     }
 
     @Override
@@ -91,7 +98,12 @@ public class DatabaseReconciliation implements KindReconciliation<DatabaseStep.W
             r.rotated();
             lifecycle.note(r, RECONCILER, "rotated", "success", "password rotated", now);
         }
-        return null;
+        Optional<String> drift = work.driver().drift(work.spec());
+        if (drift.isPresent()) {
+            DatabaseRepair.PLAN.applyAll(work);
+            lifecycle.note(r, RECONCILER, "repaired", "success", drift.get(), now);
+        }
+        return now.plus(config.resync());
     }
 
     private Template.Plan plan(ProvisioningRequest r) {

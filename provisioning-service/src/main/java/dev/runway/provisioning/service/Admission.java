@@ -22,7 +22,6 @@ import dev.runway.provisioning.config.ProvisioningConfig;
 import dev.runway.provisioning.domain.ComponentRef;
 import dev.runway.provisioning.domain.ProvisioningRequest;
 import dev.runway.provisioning.domain.RequestKind;
-import dev.runway.provisioning.domain.RequestState;
 import dev.runway.provisioning.driver.DatabaseDriver;
 import dev.runway.provisioning.driver.DatabaseNames;
 import dev.runway.provisioning.policy.Caller;

@@ -1,5 +1,13 @@
 package dev.runway.provisioning.domain;
 
+/** What a request provisions; each kind names the plan of steps that builds it (and, undone, removes it). */
 public enum RequestKind {
-    ENVIRONMENT, DATABASE
+    ENVIRONMENT, DATABASE;
+
+    public Plan<?> plan() {
+        return switch (this) {
+            case ENVIRONMENT -> EnvironmentStep.PLAN;
+            case DATABASE -> DatabaseStep.PLAN;
+        };
+    }
 }

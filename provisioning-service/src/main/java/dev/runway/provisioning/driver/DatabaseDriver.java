@@ -24,6 +24,14 @@ public interface DatabaseDriver {
 
     void setPassword(DatabaseSpec spec, char[] password);
 
+    /**
+     * How the ownership or grants of a provisioned database differ from what {@link #ensureDatabase} and
+     * {@link #ensureGrants} set, if they do; the resync repairs them. Engines that cannot tell report none.
+     */
+    default java.util.Optional<String> drift(DatabaseSpec spec) {
+        return java.util.Optional.empty();
+    }
+
     /** Removes the database and its data, if present. */
     void dropDatabase(DatabaseSpec spec);
 

@@ -80,6 +80,24 @@ public class PostgresqlDriver implements DatabaseDriver {
     }
 
     @Override
+    public Optional<String> drift(DatabaseSpec spec) {
+        String[] found = new String[1];
+        jdbc().run("check ownership and grants", c -> {
+            if (!AdminJdbc.exists(c, "SELECT 1 FROM pg_database WHERE datname = ?", spec.name())) {
+                found[0] = "the database is missing";
+            } else if (!AdminJdbc.exists(c, "SELECT 1 FROM pg_database WHERE datname = ? "
+                    + "AND pg_get_userbyid(datdba) = datname", spec.name())) {
+                found[0] = "the database is owned by another role";
+            } else if (AdminJdbc.exists(c, "SELECT 1 FROM pg_database WHERE datname = ? AND (has_database_privilege("
+                    + "'public', datname, 'CONNECT') OR has_database_privilege('public', datname, 'TEMPORARY'))",
+                    spec.name())) {
+                found[0] = "PUBLIC may connect to the database";
+            }
+        });
+        return Optional.ofNullable(found[0]);
+    }
+
+    @Override
     public void setPassword(DatabaseSpec spec, char[] password) {
         jdbc().run("set password", c -> AdminJdbc.execute(c, "ALTER ROLE " + spec.quoted() + " PASSWORD " + verifier(password)));
     }

@@ -31,10 +31,11 @@ public final class ProvisioningMapper {
     }
 
     public static RequestView toView(ProvisioningRequest r) {
-        return new RequestView(r.id, r.kind.name().toLowerCase(Locale.ROOT), r.name, r.team, r.templateId,
-                r.templateVersion, r.parameters, r.state.name(), r.reason, r.retryable, r.attempts, r.nextAttemptAt,
-                r.namespace, r.environmentId, r.requestedBy, r.approvalRequired, r.decidedBy, r.expiresAt,
-                r.secretName, r.component, r.catalogSynced, r.catalogReason, r.createdAt, r.updatedAt);
+        return new RequestView(r.id(), r.kind().name().toLowerCase(Locale.ROOT), r.name(), r.team(), r.templateId(),
+                r.templateVersion(), r.parameters(), r.state().name(), r.reason(), r.retryable(), r.attempts(),
+                r.nextAttemptAt(), r.namespace(), r.environmentId(), r.requestedBy(), r.approvalRequired(),
+                r.decidedBy(), r.expiresAt(), r.secretName(), r.component(), r.catalogSynced(), r.catalogReason(),
+                r.createdAt(), r.updatedAt());
     }
 
     public static EventView toView(RequestEvent e) {

@@ -57,7 +57,7 @@ public class AccessServiceProvisioningPolicy implements ProvisioningPolicy {
     public List<Boolean> maySee(Caller caller, List<ProvisioningRequest> requests) {
         List<DecisionRequest> questions = new ArrayList<>(requests.size());
         for (ProvisioningRequest r : requests) {
-            questions.add(DecisionRequest.forCaller(read(r.kind), resource(r)));
+            questions.add(DecisionRequest.forCaller(read(r.kind()), resource(r)));
         }
         return decisions.decideAll(token.getRawToken(), questions).stream().map(Decision::allowed).toList();
     }
@@ -74,12 +74,12 @@ public class AccessServiceProvisioningPolicy implements ProvisioningPolicy {
 
     @Override
     public Decision mayChange(Caller caller, ProvisioningRequest r) {
-        return ask(request(r.kind), resource(r));
+        return ask(request(r.kind()), resource(r));
     }
 
     @Override
     public Decision mayDelete(Caller caller, ProvisioningRequest r) {
-        return ask(r.kind == RequestKind.DATABASE ? Actions.DATABASE_DELETE : Actions.ENVIRONMENT_DELETE, resource(r));
+        return ask(r.kind() == RequestKind.DATABASE ? Actions.DATABASE_DELETE : Actions.ENVIRONMENT_DELETE, resource(r));
     }
 
     @Override
@@ -92,9 +92,9 @@ public class AccessServiceProvisioningPolicy implements ProvisioningPolicy {
     }
 
     private static DecisionResource resource(ProvisioningRequest r) {
-        String environment = String.valueOf(r.kind == RequestKind.DATABASE ? r.environmentId : r.id);
-        String tier = r.kind == RequestKind.ENVIRONMENT ? r.templateId : null;
-        return DecisionResource.environment(environment, r.team, tier, r.requestedBy);
+        String environment = String.valueOf(r.kind() == RequestKind.DATABASE ? r.environmentId() : r.id());
+        String tier = r.kind() == RequestKind.ENVIRONMENT ? r.templateId() : null;
+        return DecisionResource.environment(environment, r.team(), tier, r.requestedBy());
     }
 
     private static String read(RequestKind kind) {

@@ -20,28 +20,28 @@ public final class CatalogEntities {
      * never collide, and both fit Backstage's 63 characters.
      */
     public static String name(ProvisioningRequest r) {
-        return r.physicalName;
+        return r.physicalName();
     }
 
     /** @param environment for a database, the environment it lives in (its Resource is a dependency) */
     public static Map<String, Object> resource(ProvisioningRequest r, ProvisioningRequest environment) {
-        boolean database = r.kind == RequestKind.DATABASE;
+        boolean database = r.kind() == RequestKind.DATABASE;
         Map<String, Object> annotations = new LinkedHashMap<>();
-        annotations.put(REQUEST_ID, r.id.toString());
-        annotations.put("runway.dev/template", r.templateId + "@" + r.templateVersion);
-        annotations.put("runway.dev/namespace", r.namespace);
+        annotations.put(REQUEST_ID, r.id().toString());
+        annotations.put("runway.dev/template", r.templateId() + "@" + r.templateVersion());
+        annotations.put("runway.dev/namespace", r.namespace());
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("name", name(r));
         metadata.put("namespace", "default");
-        metadata.put("title", r.name);
-        metadata.put("description", (database ? r.templateId + " database" : r.templateId + " environment")
-                + " provisioned by Runway for team " + r.team);
+        metadata.put("title", r.name());
+        metadata.put("description", (database ? r.templateId() + " database" : r.templateId() + " environment")
+                + " provisioned by Runway for team " + r.team());
         metadata.put("annotations", annotations);
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("type", database ? "database" : "environment");
-        spec.put("owner", "group:default/" + r.team);
-        if (r.component != null) {
-            spec.put("dependencyOf", List.of(r.component));
+        spec.put("owner", "group:default/" + r.team());
+        if (r.component() != null) {
+            spec.put("dependencyOf", List.of(r.component()));
         }
         if (database && environment != null) {
             spec.put("dependsOn", List.of("resource:default/" + name(environment)));

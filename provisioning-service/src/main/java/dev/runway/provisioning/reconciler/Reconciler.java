@@ -14,13 +14,13 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import dev.runway.provisioning.config.ProvisioningConfig;
-import dev.runway.provisioning.service.RequestChanged;
-import dev.runway.provisioning.service.RequestService;
+import dev.runway.provisioning.domain.RequestChanged;
 import io.quarkus.scheduler.Scheduled;
 
 /**
  * Level-triggered: every tick works all due requests step by step from what the database says, and each
- * accepted change is nudged right after commit so it does not wait for the tick. Replicas coordinate only
+ * accepted change is nudged right after commit ({@link RequestChanged}) so it does not wait for the tick. It only
+ * claims due requests and runs their next step; it calls no service. Replicas coordinate only
  * through row locks, so any number of them may run this loop.
  */
 @ApplicationScoped
@@ -38,14 +38,11 @@ public class Reconciler {
     private final Semaphore nudgeSlots = new Semaphore(MAX_CONCURRENT_NUDGES);
 
     private final ReconcileStep steps;
-    private final RequestService requests;
     private final ManagedExecutor executor;
     private final ProvisioningConfig config;
 
-    public Reconciler(ReconcileStep steps, RequestService requests, ManagedExecutor executor,
-            ProvisioningConfig config) {
+    public Reconciler(ReconcileStep steps, ManagedExecutor executor, ProvisioningConfig config) {
         this.steps = steps;
-        this.requests = requests;
         this.executor = executor;
         this.config = config;
     }
@@ -53,7 +50,6 @@ public class Reconciler {
     @Scheduled(every = "${runway.provisioning.reconciler.interval}", identity = "reconciler",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        reapExpired();
         // Several workers share the due requests through SKIP LOCKED row claims, so a burst is worked in parallel
         // (each step mostly waits on Kubernetes or a database server); one of them is this scheduler thread.
         int workers = Math.max(1, config.reconciler().workers());
@@ -83,17 +79,6 @@ public class Reconciler {
         for (int i = 0; i < MAX_STEPS_PER_NUDGE && steps.step(id); i++) {
             // each iteration is one committed step
         }
-    }
-
-    /** Deprovisions environments whose TTL has passed (their databases go with them). */
-    public int reapExpired() {
-        int n = 0;
-        for (UUID id : requests.expiredEnvironments()) {
-            if (requests.expire(id)) {
-                n++;
-            }
-        }
-        return n;
     }
 
     void nudge(@Observes(during = TransactionPhase.AFTER_SUCCESS) RequestChanged changed) {

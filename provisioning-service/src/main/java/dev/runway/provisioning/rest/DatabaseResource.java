@@ -32,6 +32,7 @@ import dev.runway.provisioning.rest.dto.ExtendBody;
 import dev.runway.provisioning.rest.dto.PageParams;
 import dev.runway.provisioning.rest.dto.RequestPage;
 import dev.runway.provisioning.rest.dto.RequestView;
+import dev.runway.provisioning.service.NewDatabase;
 import dev.runway.provisioning.service.RequestQueryService;
 import dev.runway.provisioning.service.RequestService;
 
@@ -59,12 +60,14 @@ public class DatabaseResource {
     @APIResponse(responseCode = "403", description = "Not a member of the team")
     @APIResponse(responseCode = "409", description = "Name taken or database count quota reached")
     @APIResponse(responseCode = "422", description = "No server of the engine is configured on this platform (see the "
-            + "templates' available), unknown environment, or CPU/memory quota exceeded")
+            + "templates' available), unknown environment, a team that is not the environment's, or CPU/memory quota "
+            + "exceeded")
     public Response request(@Valid @NotNull DatabaseRequestBody body,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        RequestService.Accepted a = service.requestDatabase(callers.caller(), body, idempotencyKey);
+        RequestService.Accepted a = service.requestDatabase(callers.caller(), new NewDatabase(body.name(), body.team(),
+                body.engine(), body.plan(), body.environment(), body.component()), idempotencyKey);
         return Response.accepted(ProvisioningMapper.toView(a.request()))
-                .location(URI.create("/api/v1/databases/" + a.request().id)).build();
+                .location(URI.create("/api/v1/databases/" + a.request().id())).build();
     }
 
     @GET
@@ -101,8 +104,8 @@ public class DatabaseResource {
         RequestService.Credentials c = service.credentials(callers.caller(), id);
         Map<String, String> v = c.values();
         CredentialsView view = v == null
-                ? new CredentialsView(c.request().secretName, c.request().namespace, false, null, null, null, null, null)
-                : new CredentialsView(c.request().secretName, c.request().namespace, true, v.get("username"),
+                ? new CredentialsView(c.request().secretName(), c.request().namespace(), false, null, null, null, null, null)
+                : new CredentialsView(c.request().secretName(), c.request().namespace(), true, v.get("username"),
                         v.get("password"), v.get("host"), v.containsKey("port") ? Integer.valueOf(v.get("port")) : null,
                         v.get("database"));
         // Shown once: nothing on the way may keep a copy.

@@ -30,6 +30,7 @@ import dev.runway.provisioning.rest.dto.ExtendBody;
 import dev.runway.provisioning.rest.dto.PageParams;
 import dev.runway.provisioning.rest.dto.RequestPage;
 import dev.runway.provisioning.rest.dto.RequestView;
+import dev.runway.provisioning.service.NewEnvironment;
 import dev.runway.provisioning.service.RequestQueryService;
 import dev.runway.provisioning.service.RequestService;
 
@@ -59,9 +60,10 @@ public class EnvironmentResource {
     @APIResponse(responseCode = "422", description = "CPU or memory quota exceeded")
     public Response request(@Valid @NotNull EnvironmentRequestBody body,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        RequestService.Accepted a = service.requestEnvironment(callers.caller(), body, idempotencyKey);
+        RequestService.Accepted a = service.requestEnvironment(callers.caller(), new NewEnvironment(body.name(),
+                body.team(), body.template(), body.parameters(), body.ttl(), body.component()), idempotencyKey);
         return Response.accepted(ProvisioningMapper.toView(a.request()))
-                .location(URI.create("/api/v1/environments/" + a.request().id)).build();
+                .location(URI.create("/api/v1/environments/" + a.request().id())).build();
     }
 
     @GET

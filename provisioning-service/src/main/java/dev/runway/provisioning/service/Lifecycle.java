@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -15,7 +16,10 @@ import dev.runway.provisioning.domain.RequestState;
 import dev.runway.provisioning.policy.Caller;
 import dev.runway.provisioning.repository.RequestEventRepository;
 
-/** Every state change goes through here: the transition, its timestamped event and its audit record, together. */
+/**
+ * Records what the request's transitions return: the timestamped event and its audit record, in the transaction of
+ * the change. The transitions themselves (and their rules) are the request's.
+ */
 @ApplicationScoped
 public class Lifecycle {
     private final RequestEventRepository events;
@@ -28,38 +32,43 @@ public class Lifecycle {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void created(ProvisioningRequest r, Caller actor, Instant now) {
-        events.persist(RequestEvent.created(r.id, actor.name(), now));
-        audit.record(actor, action(r, "request"), resource(r), "success", null, details(r, null, r.state), now);
+        events.persist(r.created());
+        audit.record(actor, action(r, "request"), resource(r), "success", null, details(r, null, r.state()), now);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void move(ProvisioningRequest r, RequestState to, Caller actor, String reason, Instant now) {
-        RequestState from = r.state;
-        events.persist(r.transition(to, actor.name(), reason, now));
-        audit.record(actor, action(r, to.name().toLowerCase(Locale.ROOT)), resource(r),
-                to == RequestState.FAILED ? "failure" : "success", reason, details(r, from, to), now);
+    public void record(ProvisioningRequest r, Caller actor, RequestEvent e) {
+        events.persist(e);
+        audit.record(actor, action(r, e.toState.name().toLowerCase(Locale.ROOT)), resource(r),
+                e.toState == RequestState.FAILED ? "failure" : "success", e.reason, details(r, e.fromState, e.toState),
+                e.occurredAt);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(ProvisioningRequest r, Caller actor, Optional<RequestEvent> e) {
+        e.ifPresent(x -> record(r, actor, x));
     }
 
     /** Audits something done to a request that does not change its state (credentials read, rotation). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void note(ProvisioningRequest r, Caller actor, String what, String outcome, String reason, Instant now) {
-        audit.record(actor, action(r, what), resource(r), outcome, reason, details(r, null, r.state), now);
+        audit.record(actor, action(r, what), resource(r), outcome, reason, details(r, null, r.state()), now);
     }
 
     public static String resource(ProvisioningRequest r) {
-        return r.kind.name().toLowerCase(Locale.ROOT) + "/" + r.id;
+        return r.kind().name().toLowerCase(Locale.ROOT) + "/" + r.id();
     }
 
     private static String action(ProvisioningRequest r, String what) {
-        return "provisioning." + r.kind.name().toLowerCase(Locale.ROOT) + "." + what;
+        return "provisioning." + r.kind().name().toLowerCase(Locale.ROOT) + "." + what;
     }
 
     private static Map<String, Object> details(ProvisioningRequest r, RequestState from, RequestState to) {
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("name", r.name);
-        d.put("team", r.team);
-        d.put("template", r.templateId + "@" + r.templateVersion);
-        d.put("namespace", r.namespace);
+        d.put("name", r.name());
+        d.put("team", r.team());
+        d.put("template", r.templateId() + "@" + r.templateVersion());
+        d.put("namespace", r.namespace());
         if (from != null) {
             d.put("from", from.name());
         }

@@ -36,15 +36,15 @@ public class RequestQueryService {
     private final RequestEventRepository events;
     private final ProvisioningPolicy policy;
     private final ProvisioningConfig config;
-    private final RequestService service;
+    private final RequestAccess access;
 
     public RequestQueryService(ProvisioningRequestRepository requests, RequestEventRepository events,
-            ProvisioningPolicy policy, ProvisioningConfig config, RequestService service) {
+            ProvisioningPolicy policy, ProvisioningConfig config, RequestAccess access) {
         this.requests = requests;
         this.events = events;
         this.policy = policy;
         this.config = config;
-        this.service = service;
+        this.access = access;
     }
 
     /**
@@ -84,14 +84,14 @@ public class RequestQueryService {
                 break;
             }
             ProvisioningRequest last = rows.get(rows.size() - 1);
-            position = new Position(last.createdAt, last.id);
+            position = new Position(last.createdAt(), last.id());
         }
         if (seen.size() <= limit) {
             return new Page<>(seen, null);
         }
         List<ProvisioningRequest> page = List.copyOf(seen.subList(0, limit));
         ProvisioningRequest last = page.get(limit - 1);
-        return new Page<>(page, encode(kind.name() + "\n" + last.createdAt + "\n" + last.id));
+        return new Page<>(page, encode(kind.name() + "\n" + last.createdAt() + "\n" + last.id()));
     }
 
     /** The environments named in a reach; other resources (entities, teams as resources) hold no requests. */
@@ -116,7 +116,7 @@ public class RequestQueryService {
         int limit = limit(violations, limitParam);
         Long after = eventCursor(violations, cursor);
         reject(violations);
-        service.visible(caller, requestId, null);
+        access.visible(caller, requestId, null);
         List<RequestEvent> rows = events.forRequest(requestId, after, limit + 1);
         if (rows.size() <= limit) {
             return new Page<>(rows, null);

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,6 +42,7 @@ import dev.runway.common.testing.RunwayTestResource;
 import dev.runway.common.testing.TestTokens;
 import dev.runway.provisioning.client.RecordingCatalogGateway;
 import dev.runway.provisioning.reconciler.Reconciler;
+import dev.runway.provisioning.rest.Sql;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -216,6 +218,51 @@ class DatabaseProvisioningTest {
                 .body("parameters.plan", equalTo("medium")).body("secretName", notNullValue())
                 .body("expiresAt", nullValue()).extract().path("id");
         given().auth().oauth2(token).when().get("/api/v1/databases").then().body("items.id", hasItem(id));
+    }
+
+    /** The role repair plan: a READY database whose grants drifted gets them back on its next resync. */
+    @Test
+    void driftedGrantsOfAReadyDatabaseAreRepairedOnResync() throws Exception {
+        UUID env = readyEnvironment();
+        UUID db = requestDatabase(env, "postgresql", "drifting");
+        reconciler.drive(db);
+        assertEquals("READY", view(db).getString("state"));
+        String name = physical("drifting");
+        String publicMayConnect = "SELECT has_database_privilege('public', ?, 'CONNECT')::text";
+        try (Connection admin = TargetPostgresResource.superuser("postgres"); Statement s = admin.createStatement()) {
+            s.execute("GRANT CONNECT ON DATABASE \"" + name + "\" TO PUBLIC");
+            assertEquals("true", query(admin, publicMayConnect, name));
+        }
+        Sql.makeDue(db);
+        reconciler.drive(db);
+        try (Connection admin = TargetPostgresResource.superuser("postgres")) {
+            assertEquals("false", query(admin, publicMayConnect, name));
+            assertEquals("true", query(admin, "SELECT has_database_privilege(?, datname, 'CONNECT')::text FROM pg_database "
+                    + "WHERE datname = '" + name + "'", name));
+        }
+        JsonPath repaired = view(db);
+        assertEquals("READY", repaired.getString("state"));
+        assertNotNull(repaired.getString("nextAttemptAt"), "a READY database is resynced");
+        assertEquals(List.of("PUBLIC may connect to the database"), repairs(db));
+
+        Sql.makeDue(db);
+        reconciler.drive(db);
+        assertEquals(1, repairs(db).size(), "a resync without drift repairs nothing");
+    }
+
+    private static List<String> repairs(UUID db) throws SQLException {
+        List<String> reasons = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(RunwayTestResource.jdbcUrl("runway_provisioning"));
+                PreparedStatement s = c.prepareStatement("SELECT reason FROM audit_outbox WHERE action = "
+                        + "'provisioning.database.repaired' AND resource = ? ORDER BY occurred_at")) {
+            s.setString(1, "database/" + db);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    reasons.add(rs.getString(1));
+                }
+            }
+        }
+        return reasons;
     }
 
     @Test

@@ -20,6 +20,7 @@ import dev.runway.common.testing.RunwayTestResource;
 import dev.runway.common.testing.TestTokens;
 import dev.runway.provisioning.kubernetes.Fabric8ClusterGateway;
 import dev.runway.provisioning.rest.Sql;
+import dev.runway.provisioning.service.TtlReaper;
 import io.fabric8.kubernetes.api.model.LimitRange;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -39,6 +40,8 @@ import io.restassured.http.ContentType;
 class EnvironmentReconcilerTest {
     @Inject
     Reconciler reconciler;
+    @Inject
+    TtlReaper reaper;
     @Inject
     KubernetesClient client;
 
@@ -159,7 +162,7 @@ class EnvironmentReconcilerTest {
         UUID id = request(team, "old", "ephemeral");
         reconciler.drive(id);
         Sql.update("UPDATE provisioning_request SET expires_at = now() - interval '1 minute' WHERE id = ?", id);
-        reconciler.reapExpired();
+        reaper.reapExpired();
         assertEquals("DEPROVISIONING", state(team, id));
         reconciler.drive(id);
         assertEquals("DELETED", state(team, id));

@@ -161,7 +161,7 @@ class RequestPagingTest {
     }
 
     private static List<UUID> requestIds(List<ProvisioningRequest> rows) {
-        return rows.stream().map(r -> r.id).toList();
+        return rows.stream().map(ProvisioningRequest::id).toList();
     }
 
     @Test

@@ -6,6 +6,8 @@ import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.runway.provisioning.domain.ComponentRef;
+
 /**
  * @param component the Component this environment serves (catalog entity ref); its catalog Resource depends on it
  * @param ttl ISO-8601 duration ({@code PT48H}); only for templates with a TTL, defaults to the template's

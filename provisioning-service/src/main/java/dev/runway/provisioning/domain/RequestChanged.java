@@ -1,4 +1,4 @@
-package dev.runway.provisioning.service;
+package dev.runway.provisioning.domain;
 
 import java.util.UUID;
 

@@ -1,6 +1,6 @@
-package dev.runway.provisioning.rest.dto;
+package dev.runway.provisioning.domain;
 
-/** The optional {@code component} of a request body: a Backstage entity ref of kind Component. */
+/** The component a request serves: a Backstage entity ref of kind Component. */
 public final class ComponentRef {
     /** {@code [component:][namespace/]name}, namespace and name as Backstage allows them. */
     public static final String COMPONENT_REF = "^([Cc]omponent:)?([a-z0-9]+(-[a-z0-9]+)*/)?"

@@ -1,5 +1,6 @@
 package dev.runway.common.resilience;
 
+import static dev.runway.common.resilience.HangingAccessService.QUESTION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,8 +21,6 @@ import dev.runway.common.error.UpstreamUnavailableException;
 import dev.runway.common.policy.AccessDecisions;
 import dev.runway.common.policy.Actions;
 import dev.runway.common.policy.Decision;
-import dev.runway.common.policy.DecisionRequest;
-import dev.runway.common.policy.DecisionResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
@@ -35,9 +34,6 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 @QuarkusTest
 @QuarkusTestResource(value = HangingAccessService.class, restrictToAnnotatedClass = true)
 class AccessServiceBreakerTest {
-    private static final DecisionRequest WRITE = DecisionRequest.forCaller(Actions.CATALOG_ENTITY_WRITE,
-            DecisionResource.entity("Component", "default", "payments-api", "payments"));
-
     @Inject
     AccessDecisions decisions;
 
@@ -48,7 +44,7 @@ class AccessServiceBreakerTest {
     void warmUp() throws InterruptedException {
         for (int i = 0; i < 20; i++) {
             try {
-                decisions.decide("tok", WRITE);
+                decisions.decide("tok", QUESTION);
                 break;
             } catch (UpstreamUnavailableException e) {
                 Thread.sleep(100);
@@ -65,14 +61,14 @@ class AccessServiceBreakerTest {
 
     @Test
     void hungAccessServiceTimesOutThenIsRefusedAtOnceThenRecoversWithoutRestart() throws Exception {
-        assertEquals(Decision.Effect.ALLOW, decisions.decide("tok", WRITE).decision());
+        assertEquals(Decision.Effect.ALLOW, decisions.decide("tok", QUESTION).decision());
 
         standIn.hang();
         List<Throwable> timedOut = new ArrayList<>();
         Throwable refused = null;
         for (int i = 0; i < 5 * HangingAccessService.VOLUME && refused == null; i++) {
             long before = standIn.requests();
-            Throwable cause = assertThrows(UpstreamUnavailableException.class, () -> decisions.decide("tok", WRITE))
+            Throwable cause = assertThrows(UpstreamUnavailableException.class, () -> decisions.decide("tok", QUESTION))
                     .getCause();
             if (cause instanceof CircuitBreakerOpenException) {
                 refused = cause;
@@ -90,9 +86,9 @@ class AccessServiceBreakerTest {
         long reached = standIn.requests();
         for (int i = 0; i < 10; i++) {
             assertInstanceOf(CircuitBreakerOpenException.class,
-                    assertThrows(UpstreamUnavailableException.class, () -> decisions.require("tok", WRITE)).getCause());
+                    assertThrows(UpstreamUnavailableException.class, () -> decisions.require("tok", QUESTION)).getCause());
             assertInstanceOf(CircuitBreakerOpenException.class, assertThrows(UpstreamUnavailableException.class,
-                    () -> decisions.decideAll("tok", List.of(WRITE, WRITE))).getCause());
+                    () -> decisions.decideAll("tok", List.of(QUESTION, QUESTION))).getCause());
             assertInstanceOf(CircuitBreakerOpenException.class, assertThrows(UpstreamUnavailableException.class,
                     () -> decisions.reach("tok", Actions.ENVIRONMENT_READ)).getCause());
         }
@@ -103,7 +99,7 @@ class AccessServiceBreakerTest {
         Decision recovered = null;
         for (int i = 0; i < 300 && recovered == null; i++) {
             try {
-                recovered = decisions.decide("tok", WRITE);
+                recovered = decisions.decide("tok", QUESTION);
             } catch (UpstreamUnavailableException e) {
                 assertInstanceOf(CircuitBreakerOpenException.class, e.getCause(), "only refused until the delay");
                 Thread.sleep(50);

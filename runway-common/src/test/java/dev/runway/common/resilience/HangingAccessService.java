@@ -21,6 +21,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import dev.runway.common.policy.Actions;
+import dev.runway.common.policy.DecisionRequest;
+import dev.runway.common.policy.DecisionResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -35,6 +38,9 @@ public class HangingAccessService implements QuarkusTestResourceLifecycleManager
     static final String TIMEOUT = "500ms";
     static final String BREAKER_DELAY = "2s";
     static final int VOLUME = 4;
+    /** What the tests ask: may the caller write payments-api. */
+    static final DecisionRequest QUESTION = DecisionRequest.forCaller(Actions.CATALOG_ENTITY_WRITE,
+            DecisionResource.entity("Component", "default", "payments-api", "payments"));
 
     private final AtomicLong requests = new AtomicLong();
     private boolean productionBoundaries;

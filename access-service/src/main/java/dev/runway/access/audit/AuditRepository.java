@@ -18,6 +18,8 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.runway.common.persistence.AdvisoryLock;
+
 /**
  * SQL of the audit log. Plain JDBC rather than Panache: appends are batched under one lock and the hash chain
  * needs the exact stored values back, which an ORM entity would only obscure. Connections come from the
@@ -25,8 +27,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class AuditRepository {
-    /** Key of the transaction-scoped advisory lock that serializes appends (and so keeps the chain linear). */
-    static final long CHAIN_LOCK_KEY = 0x52554e5741594155L;
+    /** The transaction-scoped advisory lock that serializes appends (and so keeps the chain linear). */
+    static final String CHAIN_LOCK = "audit:chain";
 
     static final String COLUMNS = "seq, event_id, occurred_at, recorded_at, actor, actor_teams, action, resource, "
             + "outcome, reason, source_service, request_id, client_address, details::text, previous_hash, hash";
@@ -46,10 +48,7 @@ public class AuditRepository {
     }
 
     public void lockChain(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-            s.setLong(1, CHAIN_LOCK_KEY);
-            s.execute();
-        }
+        AdvisoryLock.acquire(c, CHAIN_LOCK);
     }
 
     public ChainHead head(Connection c) throws SQLException {

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.runway.common.persistence.AdvisoryLock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -23,7 +24,7 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class AuditRetention {
     /** Advisory lock taken for the checkpoint step, so two replicas never write two checkpoints at once. */
-    private static final long PRUNE_LOCK_KEY = 0x52554e5741595052L;
+    private static final String PRUNE_LOCK = "audit:prune";
 
     private final AuditRepository repository;
     private final AuditCheckpointRepository checkpoints;
@@ -63,10 +64,7 @@ public class AuditRetention {
 
     private AuditCheckpoint checkpoint(Instant cutoff) throws SQLException {
         try (Connection c = repository.connection()) {
-            try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-                s.setLong(1, PRUNE_LOCK_KEY);
-                s.execute();
-            }
+            AdvisoryLock.acquire(c, PRUNE_LOCK);
             AuditCheckpoint latest = checkpoints.latest(c);
             Long upto = lastDueSeq(c, cutoff);
             if (upto == null || (latest != null && upto <= latest.lastSeq())) {

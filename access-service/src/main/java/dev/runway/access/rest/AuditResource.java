@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 
@@ -58,6 +57,7 @@ import dev.runway.access.rest.dto.AuditRecordResponse;
 import dev.runway.access.rest.dto.AuditVerificationResponse;
 import dev.runway.common.error.InvalidInputException;
 import dev.runway.common.error.Problem;
+import dev.runway.common.paging.KeysetCursor;
 import dev.runway.common.security.Roles;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -68,6 +68,8 @@ public class AuditResource {
     private static final String CSV = "text/csv";
     private static final String JSONL = "application/jsonl";
     private static final String SERVICE_ACCOUNT_PREFIX = "service-account-";
+    /** The audit log's pages are keyed by the sequence number of the last record shown. */
+    private static final String CURSOR_LIST = "audit";
 
     private final AuditQueryService queries;
     private final AuditIngestService ingestion;
@@ -291,23 +293,16 @@ public class AuditResource {
     }
 
     private static Long cursor(List<Problem.Violation> violations, String cursor) {
-        if (cursor == null || cursor.isBlank()) {
+        try {
+            return KeysetCursor.decode(cursor, CURSOR_LIST, 1, key -> Long.parseLong(key.get(0)));
+        } catch (KeysetCursor.Invalid e) {
+            violations.add(new Problem.Violation("cursor", "is not a cursor this API returned"));
             return null;
         }
-        try {
-            String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (decoded.startsWith("seq:")) {
-                return Long.parseLong(decoded.substring(4));
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through to the violation below
-        }
-        violations.add(new Problem.Violation("cursor", "is not a cursor this API returned"));
-        return null;
     }
 
     private static String encodeCursor(long seq) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("seq:" + seq).getBytes(StandardCharsets.UTF_8));
+        return KeysetCursor.encode(CURSOR_LIST, seq);
     }
 
     private static String blankToNull(String value) {

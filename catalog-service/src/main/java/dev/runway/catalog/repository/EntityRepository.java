@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.runway.catalog.domain.CatalogEntity;
+import dev.runway.common.persistence.AdvisoryLock;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
@@ -77,7 +78,6 @@ public class EntityRepository implements PanacheRepositoryBase<CatalogEntity, UU
      * violation would abort the whole transaction, so two writers must not both see it missing and insert it.
      */
     public void lockRef(String ref) {
-        getEntityManager().createNativeQuery("SELECT count(*) FROM pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, ref).getSingleResult();
+        AdvisoryLock.acquire(getEntityManager(), "entity:" + ref);
     }
 }

@@ -1,9 +1,7 @@
 package dev.runway.catalog.service;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,6 +37,7 @@ import dev.runway.common.catalog.EntityRef;
 import dev.runway.common.error.InvalidInputException;
 import dev.runway.common.error.Problem;
 import dev.runway.common.error.ResourceNotFoundException;
+import dev.runway.common.paging.KeysetCursor;
 
 /** Reads: single entities with relations, history, filtered keyset pages, facets, graphs and YAML export. */
 @ApplicationScoped
@@ -225,24 +224,17 @@ public class EntityQueryService {
         };
     }
 
-    /** Opaque to clients: the sort it belongs to, the last row's sort value and ref. */
+    /** Opaque to clients: the sort it belongs to (the list), the last row's sort value and ref. */
     private static String encodeCursor(Sort sort, String value, String ref) {
-        String raw = sort.name() + "\n" + value + "\n" + ref;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        return KeysetCursor.encode(sort.name(), value, ref);
     }
 
     private static Cursor decodeCursor(String cursor, Sort sort) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", 3);
-            if (parts.length != 3 || !parts[0].equals(sort.name())) {
-                throw invalid("cursor", "does not belong to this sort order");
-            }
-            return new Cursor(parts[1], parts[2]);
-        } catch (IllegalArgumentException e) {
-            throw invalid("cursor", "is not a cursor this API returned");
+            return KeysetCursor.decode(cursor, sort.name(), 2, key -> new Cursor(key.get(0), key.get(1)));
+        } catch (KeysetCursor.Invalid e) {
+            throw invalid("cursor", e.otherList() ? "does not belong to this sort order"
+                    : "is not a cursor this API returned");
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import dev.runway.common.persistence.AdvisoryLock;
 import dev.runway.provisioning.domain.ProvisioningRequest;
 import dev.runway.provisioning.domain.RequestKind;
 import dev.runway.provisioning.domain.RequestState;
@@ -98,8 +99,7 @@ public class ProvisioningRequestRepository implements PanacheRepositoryBase<Prov
 
     /** Serialises work on one key (a team's quota, an idempotency key) across transactions and replicas. */
     public void lock(String key) {
-        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, key).getSingleResult();
+        AdvisoryLock.acquire(getEntityManager(), key);
     }
 
     /**

@@ -1,18 +1,17 @@
 package dev.runway.provisioning.service;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import dev.runway.common.error.InvalidInputException;
 import dev.runway.common.error.Problem;
+import dev.runway.common.paging.KeysetCursor;
 import dev.runway.common.policy.BatchDecisionRequest;
 import dev.runway.common.policy.Reach;
 import dev.runway.provisioning.config.ProvisioningConfig;
@@ -32,6 +31,9 @@ import dev.runway.provisioning.repository.RequestEventRepository;
  */
 @ApplicationScoped
 public class RequestQueryService {
+    /** The list of a request's events; environments and databases are the lists named by their kind. */
+    private static final String EVENTS = "EVENT";
+
     private final ProvisioningRequestRepository requests;
     private final RequestEventRepository events;
     private final ProvisioningPolicy policy;
@@ -91,7 +93,7 @@ public class RequestQueryService {
         }
         List<ProvisioningRequest> page = List.copyOf(seen.subList(0, limit));
         ProvisioningRequest last = page.get(limit - 1);
-        return new Page<>(page, encode(kind.name() + "\n" + last.createdAt() + "\n" + last.id()));
+        return new Page<>(page, KeysetCursor.encode(kind.name(), last.createdAt(), last.id()));
     }
 
     /** The environments named in a reach; other resources (entities, teams as resources) hold no requests. */
@@ -122,7 +124,7 @@ public class RequestQueryService {
             return new Page<>(rows, null);
         }
         List<RequestEvent> page = List.copyOf(rows.subList(0, limit));
-        return new Page<>(page, encode("EVENT\n" + page.get(limit - 1).id));
+        return new Page<>(page, KeysetCursor.encode(EVENTS, page.get(limit - 1).id));
     }
 
     private int limit(List<Problem.Violation> violations, Integer limit) {
@@ -134,51 +136,21 @@ public class RequestQueryService {
     }
 
     private static Position requestCursor(List<Problem.Violation> violations, String cursor, RequestKind kind) {
-        String[] parts = decode(cursor, 3);
-        if (parts == null) {
-            return null;
-        }
-        try {
-            if (parts.length == 3 && parts[0].equals(kind.name())) {
-                return new Position(Instant.parse(parts[1]), UUID.fromString(parts[2]));
-            }
-        } catch (DateTimeParseException | IllegalArgumentException e) {
-            // falls through to the violation below
-        }
-        violations.add(new Problem.Violation("cursor", "is not a cursor this list returned"));
-        return null;
+        return cursor(violations, () -> KeysetCursor.decode(cursor, kind.name(), 2,
+                key -> new Position(Instant.parse(key.get(0)), UUID.fromString(key.get(1)))));
     }
 
     private static Long eventCursor(List<Problem.Violation> violations, String cursor) {
-        String[] parts = decode(cursor, 2);
-        if (parts == null) {
-            return null;
-        }
-        try {
-            if (parts.length == 2 && parts[0].equals("EVENT")) {
-                return Long.parseLong(parts[1]);
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through to the violation below
-        }
-        violations.add(new Problem.Violation("cursor", "is not a cursor this list returned"));
-        return null;
+        return cursor(violations, () -> KeysetCursor.decode(cursor, EVENTS, 1, key -> Long.parseLong(key.get(0))));
     }
 
-    /** The cursor's lines, an empty array if it is not base64url, or null when there is no cursor. */
-    private static String[] decode(String cursor, int parts) {
-        if (cursor == null || cursor.isBlank()) {
+    private static <T> T cursor(List<Problem.Violation> violations, Supplier<T> decode) {
+        try {
+            return decode.get();
+        } catch (KeysetCursor.Invalid e) {
+            violations.add(new Problem.Violation("cursor", "is not a cursor this list returned"));
             return null;
         }
-        try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", parts);
-        } catch (IllegalArgumentException e) {
-            return new String[0];
-        }
-    }
-
-    private static String encode(String raw) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void reject(List<Problem.Violation> violations) {

@@ -5,18 +5,25 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import dev.runway.common.error.NotPermittedException;
 import dev.runway.common.error.UpstreamUnavailableException;
+import dev.runway.common.resilience.Boundaries;
+import dev.runway.common.resilience.Boundary;
 
 /**
  * Asks access-service for decisions and fails closed: when it is unreachable, slow, or answers anything but a
  * well-formed decision, the answer is never "allow" but an {@link UpstreamUnavailableException} (503 to the
  * caller, safe to retry). The bearer token decides whose question it is: forward the user's token, or send the
  * service's own token with an explicit {@link DecisionSubject}.
+ *
+ * <p>Every call crosses the {@link Boundaries#ACCESS_SERVICE} boundary: a timeout well below the REST client's read
+ * timeout, one retry when it could not connect (decisions are questions, so asking again is harmless), and a circuit
+ * breaker, so that while access-service hangs callers get their 503 at once instead of after the timeout.
  */
 @ApplicationScoped
 public class AccessDecisions {
@@ -24,9 +31,21 @@ public class AccessDecisions {
     private static final String UNAVAILABLE = "access-service could not decide; the action is denied until it answers.";
 
     private final DecisionApi api;
+    private final Boundary boundary;
 
-    public AccessDecisions(@RestClient DecisionApi api) {
+    @Inject
+    public AccessDecisions(@RestClient DecisionApi api, Boundaries boundaries) {
+        this(api, boundaries.of(Boundaries.ACCESS_SERVICE));
+    }
+
+    private AccessDecisions(DecisionApi api, Boundary boundary) {
         this.api = api;
+        this.boundary = boundary;
+    }
+
+    /** Without timeout, breaker or retry: what the fail-closed mapping alone makes of the client's answers. */
+    public AccessDecisions(DecisionApi api) {
+        this(api, Boundary.unbounded(Boundaries.ACCESS_SERVICE));
     }
 
     public Decision decide(String bearerToken, DecisionRequest request) {
@@ -89,12 +108,17 @@ public class AccessDecisions {
     }
 
     /** A call to access-service whose every failure is a 503, never an answer. */
-    private static <T> T failClosed(Supplier<T> call) {
+    private <T> T failClosed(Supplier<T> call) {
         try {
-            return call.get();
+            return boundary.idempotent(call);
         } catch (RuntimeException e) {
-            // The cause goes to the log only: its message may name hosts and ports.
-            LOG.warnf("policy decision failed closed: %s", e.toString());
+            if (Boundary.refused(e)) {
+                // The breaker said so when it opened; one line per refused call would flood the log.
+                LOG.debugf("policy decision failed closed: %s", e.toString());
+            } else {
+                // The cause goes to the log only: its message may name hosts and ports.
+                LOG.warnf("policy decision failed closed: %s", e.toString());
+            }
             throw new UpstreamUnavailableException(UNAVAILABLE, e);
         }
     }

@@ -24,6 +24,7 @@ import dev.runway.common.policy.DecisionRequest;
 import dev.runway.common.policy.DecisionResource;
 import dev.runway.common.policy.Reach;
 import dev.runway.common.security.Roles;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
  * Stands in for the transport to access-service in a service's tests (there is no access-service in that JVM).
@@ -67,7 +68,12 @@ public class PolicyDecisionDouble implements DecisionApi {
         FAILURE.set(failure);
     }
 
+    /**
+     * Back to the built-in rules, and access-service's circuit breaker closed: a test that made the double fail
+     * must not leave the next test refused for the breaker's delay (the double is access-service coming back).
+     */
     public static void reset() {
+        CircuitBreakerMaintenance.get().resetAll();
         OVERRIDE.set(null);
         FAILURE.set(null);
         ASKED.clear();

@@ -28,6 +28,7 @@ import dev.runway.common.error.ConflictException;
 import dev.runway.common.error.InvalidInputException;
 import dev.runway.common.error.Problem;
 import dev.runway.common.error.ResourceNotFoundException;
+import dev.runway.common.persistence.AdvisoryLock;
 import dev.runway.common.security.Caller;
 
 /**
@@ -180,7 +181,7 @@ public class DeploymentService {
 
     /** Serialises the writers of one externalId until commit, so check-then-insert cannot race. */
     void lock(String key) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, key).getSingleResult();
+        AdvisoryLock.acquire(em, key);
     }
 
     static DeploymentView view(Deployment d) {

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -263,6 +264,106 @@ class PlatformFaultsIT {
                 "to Keycloak: " + signIn.headers().firstValue("Location"));
     }
 
+    /**
+     * access-service hung, not dead: its process stopped with SIGSTOP, so the kernel still accepts connections and
+     * nothing answers. Catalog writes and provisioning lists fail closed with 503 (the first few after the decision
+     * timeout, then at once from the open circuit breaker, without waiting on the hung service), and the platform
+     * recovers by itself, without a restart, once the process resumes. Latencies are printed for RELIABILITY.md; no
+     * timing is asserted (the HTTP client's own 15 s timeout bounds every call).
+     */
+    @Test
+    @Order(6)
+    void accessServiceHungFailsClosedAtOnceOnceTheBreakerOpensAndRecoversWithoutRestart() throws Exception {
+        String alice = tokenOf("alice");
+        String carol = tokenOf("carol");
+        String prefix = ProvisioningJourneyIT.unique("hung-");
+        AtomicInteger sequence = new AtomicInteger();
+        Callable<HttpResponse<String>> write = () -> send(alice, "POST", CATALOG + "/api/v1/entities", """
+                {"apiVersion":"backstage.io/v1alpha1","kind":"Component","metadata":{"name":"%s"},
+                 "spec":{"type":"service","lifecycle":"experimental","owner":"payments"}}"""
+                .formatted(prefix + "-" + sequence.incrementAndGet()));
+        Callable<HttpResponse<String>> list = () -> get(carol, PROVISIONING + "/api/v1/environments?limit=20");
+        assertEquals(201, write.call().statusCode(), "a write before the fault");
+        assertEquals(200, list.call().statusCode(), "a list before the fault");
+
+        long pid = Long.parseLong(Files.readString(RunningPlatform.root().resolve(".runway/pids/access-service.pid"))
+                .strip());
+        signal("STOP", pid);
+        double secondsToRecover;
+        List<Double> writesWhileClosed = new ArrayList<>();
+        List<Double> listsWhileClosed = new ArrayList<>();
+        List<Double> writesWhileOpen = new ArrayList<>();
+        List<Double> listsWhileOpen = new ArrayList<>();
+        try {
+            // The breakers (one per calling service) open after at most 6 failed decisions: the first calls wait
+            // out the 2 s decision timeout.
+            for (int i = 0; i < 8; i++) {
+                writesWhileClosed.add(timed503(write, "a catalog write while access-service is hung"));
+                listsWhileClosed.add(timed503(list, "a provisioning list while access-service is hung"));
+            }
+            for (int i = 0; i < 20; i++) {
+                writesWhileOpen.add(timed503(write, "a catalog write while the breaker is open"));
+                for (int j = 0; j < 5; j++) {
+                    listsWhileOpen.add(timed503(list, "a provisioning list while the breaker is open"));
+                }
+            }
+        } finally {
+            signal("CONT", pid);
+        }
+        long resumedAt = System.nanoTime();
+        // At the write rate limit's refill rate (2 a second), so the polling never spends alice's budget.
+        waitFor("a catalog write accepted again without a restart", 60, () -> {
+            try {
+                boolean ok = write.call().statusCode() == 201;
+                if (!ok) {
+                    Thread.sleep(500);
+                }
+                return ok;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        secondsToRecover = (System.nanoTime() - resumedAt) / 1e9;
+        waitFor("a provisioning list answered again", 30, () -> {
+            try {
+                return list.call().statusCode() == 200;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
+                "access-service recovered as the same process, without a restart");
+        System.out.printf("FAULT SIGSTOP access-service: writes before the breaker opened %s; provisioning lists before"
+                + " %s; while open: %d catalog writes %s, %d provisioning lists %s (ms, p50/p99/max), all 503;"
+                + " first write accepted %.1f s after SIGCONT, no restart%n", percentiles(writesWhileClosed),
+                percentiles(listsWhileClosed), writesWhileOpen.size(), percentiles(writesWhileOpen),
+                listsWhileOpen.size(), percentiles(listsWhileOpen), secondsToRecover);
+    }
+
+    /** The milliseconds a call took, which must fail closed with a 503 problem. */
+    private static double timed503(Callable<HttpResponse<String>> call, String what) throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> response = call.call();
+        double millis = (System.nanoTime() - start) / 1e6;
+        assertEquals(503, response.statusCode(), what + " fails closed: " + response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                what + " answers a problem");
+        return millis;
+    }
+
+    private static String percentiles(List<Double> millis) {
+        List<Double> sorted = millis.stream().sorted().toList();
+        return String.format("%.1f/%.1f/%.1f", sorted.get((int) Math.floor(0.5 * (sorted.size() - 1))),
+                sorted.get((int) Math.ceil(0.99 * (sorted.size() - 1))), sorted.get(sorted.size() - 1));
+    }
+
+    /** kill -SIG to the part's whole process group, as recorded by bin/runway. */
+    private static void signal(String signal, long groupLeader) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, "--", "-" + groupLeader).redirectErrorStream(true)
+                .start();
+        assertTrue(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -" + signal + " " + groupLeader);
+    }
+
     /** The portal's home page as a browser without a session asks for it (no redirect followed). */
     private static HttpResponse<String> portalHome() throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(RunningPlatform.PORTAL + "/home")).timeout(Duration.ofSeconds(15))
@@ -336,8 +437,7 @@ class PlatformFaultsIT {
     private static void kill(String part) throws Exception {
         Path pidFile = RunningPlatform.root().resolve(".runway/pids/" + part + ".pid");
         String pid = Files.readString(pidFile).strip();
-        Process kill = new ProcessBuilder("kill", "-KILL", "--", "-" + pid).redirectErrorStream(true).start();
-        assertTrue(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -9 " + part);
+        signal("KILL", Long.parseLong(pid));
         waitFor(part + " to be gone", 30, () -> !ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive)
                 .orElse(false));
     }

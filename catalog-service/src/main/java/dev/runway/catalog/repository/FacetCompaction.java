@@ -6,6 +6,8 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.scheduler.Scheduled;
 
+import dev.runway.common.persistence.AdvisoryLock;
+
 /**
  * Folds the facet deltas that catalog writes append (V5__facet_counts.sql) into the maintained counts, so that a
  * facet read sums a few hundred count rows and only the deltas of the last few seconds. Moving the deltas and
@@ -14,9 +16,6 @@ import io.quarkus.scheduler.Scheduled;
  */
 @ApplicationScoped
 public class FacetCompaction {
-    /** An arbitrary constant of this job, distinct from the other advisory locks of the catalog database. */
-    private static final long LOCK_KEY = 0x52_46_41_43_45_54L;
-
     private final EntityManager em;
 
     public FacetCompaction(EntityManager em) {
@@ -32,9 +31,7 @@ public class FacetCompaction {
     /** Returns the number of delta rows folded in, or -1 when another instance holds the lock. */
     @Transactional
     public int compact() {
-        Boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, LOCK_KEY).getSingleResult();
-        if (!locked) {
+        if (!AdvisoryLock.tryAcquire(em, "catalog:facet-compaction")) {
             return -1;
         }
         // A data-modifying WITH runs whether or not the final SELECT reads it.

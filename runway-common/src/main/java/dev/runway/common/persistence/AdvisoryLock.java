@@ -44,6 +44,16 @@ public final class AdvisoryLock {
         em.createNativeQuery(SQL).setParameter(1, key(name)).getSingleResult();
     }
 
+    /**
+     * Takes the lock on {@code name} if it is free and holds it until the transaction of {@code em} ends; false,
+     * without waiting, when another transaction holds it (work that one replica at a time should do, and that the
+     * others may simply skip).
+     */
+    public static boolean tryAcquire(EntityManager em, String name) {
+        return (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?)").setParameter(1, key(name))
+                .getSingleResult();
+    }
+
     /** Waits for the lock on {@code name} and holds it until the transaction of {@code connection} ends. */
     public static void acquire(Connection connection, String name) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement(SQL)) {

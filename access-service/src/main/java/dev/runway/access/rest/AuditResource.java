@@ -8,12 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -24,6 +27,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -32,15 +36,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.runway.access.audit.AuditAppendResult;
 import dev.runway.access.audit.AuditConfig;
-import dev.runway.access.audit.AuditEntry;
 import dev.runway.access.audit.AuditIngestService;
 import dev.runway.access.audit.AuditPage;
 import dev.runway.access.audit.AuditQuery;
@@ -49,6 +50,7 @@ import dev.runway.access.audit.AuditRecordView;
 import dev.runway.access.audit.AuditRetention;
 import dev.runway.access.audit.AuditService;
 import dev.runway.access.audit.AuditVerifier;
+import dev.runway.access.rest.dto.AuditEventBatch;
 import dev.runway.access.rest.dto.AuditEventRequest;
 import dev.runway.access.rest.dto.AuditIngestResponse;
 import dev.runway.access.rest.dto.AuditPageResponse;
@@ -57,6 +59,8 @@ import dev.runway.access.rest.dto.AuditRecordResponse;
 import dev.runway.access.rest.dto.AuditVerificationResponse;
 import dev.runway.common.error.InvalidInputException;
 import dev.runway.common.error.Problem;
+import dev.runway.common.error.ProblemKind;
+import dev.runway.common.error.ProblemResponses;
 import dev.runway.common.paging.KeysetCursor;
 import dev.runway.common.security.Roles;
 import io.quarkus.security.Authenticated;
@@ -79,11 +83,10 @@ public class AuditResource {
     private final SecurityIdentity identity;
     private final JsonWebToken token;
     private final ObjectMapper json;
-    private final Validator validator;
 
     public AuditResource(AuditQueryService queries, AuditIngestService ingestion, AuditVerifier verifier,
             AuditRetention retention, AuditConfig config, SecurityIdentity identity, JsonWebToken token,
-            ObjectMapper json, Validator validator) {
+            ObjectMapper json) {
         this.queries = queries;
         this.ingestion = ingestion;
         this.verifier = verifier;
@@ -92,7 +95,6 @@ public class AuditResource {
         this.identity = identity;
         this.token = token;
         this.json = json;
-        this.validator = validator;
     }
 
     @GET
@@ -136,18 +138,15 @@ public class AuditResource {
         AuditQuery query = new AuditQuery(blankToNull(actor), blankToNull(team), blankToNull(action),
                 blankToNull(resource), outcome, blankToNull(source), fromInstant, toInstant,
                 seesAll ? null : identity.getPrincipal().getName());
-        return switch (format) {
-            case "csv" -> Response.ok(export(query, true), CSV + "; charset=utf-8")
-                    .header("Content-Disposition", "attachment; filename=\"audit.csv\"").build();
-            case "jsonl" -> Response.ok(export(query, false), JSONL)
-                    .header("Content-Disposition", "attachment; filename=\"audit.jsonl\"").build();
-            default -> {
-                AuditPage page = queries.page(query, beforeSeq, limit);
-                yield Response.ok(new AuditPageResponse(page.items().stream().map(AuditRecordResponse::from).toList(),
-                        page.nextBeforeSeq() == null ? null : encodeCursor(page.nextBeforeSeq())),
-                        MediaType.APPLICATION_JSON).build();
-            }
-        };
+        if (!format.equals("json")) {
+            boolean csv = format.equals("csv");
+            return Response.ok(export(query, csv), csv ? CSV + "; charset=utf-8" : JSONL)
+                    .header("Content-Disposition", "attachment; filename=\"audit." + format + "\"").build();
+        }
+        AuditPage page = queries.page(query, beforeSeq, limit);
+        return Response.ok(new AuditPageResponse(page.items().stream().map(AuditRecordResponse::from).toList(),
+                page.nextBeforeSeq() == null ? null : encodeCursor(page.nextBeforeSeq())), MediaType.APPLICATION_JSON)
+                .build();
     }
 
     @POST
@@ -162,13 +161,10 @@ public class AuditResource {
     @APIResponse(responseCode = "400", description = "A malformed event")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a service, or an event of another service")
-    public Response ingest(JsonNode body) {
-        List<AuditEventRequest> events = events(body);
-        List<AuditAppendResult> results = ingestion.ingest(callingClient(), events.stream()
-                .map(e -> new AuditEntry(e.eventId().toString(), e.occurredAt(), e.actor(), e.actorTeams(), e.action(),
-                        e.resource(), e.outcome(), e.reason(), e.sourceService(), e.requestId(), e.clientAddress(),
-                        e.details()))
-                .toList());
+    public Response ingest(
+            @Valid @NotNull(message = "must be an object or a non-empty array") AuditEventBatch body) {
+        List<AuditAppendResult> results = ingestion.ingest(callingClient(),
+                body.valid().stream().map(AuditEventRequest::toEntry).toList());
         boolean anyCreated = results.stream().anyMatch(AuditAppendResult::created);
         return Response.status(anyCreated ? Response.Status.CREATED : Response.Status.OK)
                 .entity(new AuditIngestResponse(results.stream().map(r -> new AuditIngestResponse.Item(
@@ -226,49 +222,23 @@ public class AuditResource {
         }
     }
 
-    private List<AuditEventRequest> events(JsonNode body) {
-        if (body == null || !(body.isObject() || body.isArray()) || (body.isArray() && body.isEmpty())) {
-            throw new InvalidInputException("the body must be an audit event or a non-empty array of them",
-                    List.of(new Problem.Violation("$", "must be an object or a non-empty array")));
-        }
-        boolean single = body.isObject();
-        List<JsonNode> nodes = new ArrayList<>();
-        body.forEach(nodes::add);
-        if (single) {
-            nodes = List.of(body);
-        }
-        if (nodes.size() > 1000) {
-            throw new InvalidInputException("at most 1000 events per request",
-                    List.of(new Problem.Violation("$", "must hold at most 1000 events")));
-        }
-        List<AuditEventRequest> events = new ArrayList<>(nodes.size());
+    /**
+     * An ingested event's fields are named as JSON paths into the body ({@code $[1].outcome}), as the relays and the
+     * audit log's operators read them, rather than as the common mapper's property paths.
+     */
+    @ServerExceptionMapper
+    public Response malformedEvents(ConstraintViolationException e, UriInfo uri) {
         List<Problem.Violation> violations = new ArrayList<>();
-        for (int i = 0; i < nodes.size(); i++) {
-            String path = single ? "$" : "$[" + i + "]";
-            if (!nodes.get(i).isObject()) {
-                // treeToValue maps a JSON null to a null event, which the validator cannot take.
-                violations.add(new Problem.Violation(path, "must be an audit event object"));
-                continue;
-            }
-            try {
-                AuditEventRequest event = json.treeToValue(nodes.get(i), AuditEventRequest.class);
-                for (ConstraintViolation<AuditEventRequest> v : validator.validate(event)) {
-                    violations.add(new Problem.Violation(path + "." + v.getPropertyPath(), v.getMessage()));
-                }
-                events.add(event);
-            } catch (JsonMappingException e) {
-                String field = e.getPath().stream().map(JsonMappingException.Reference::getFieldName)
-                        .filter(n -> n != null).reduce(path, (a, b) -> a + "." + b);
-                violations.add(new Problem.Violation(field, "has the wrong type or format"));
-            } catch (JsonProcessingException e) {
-                violations.add(new Problem.Violation(path, "is not a valid audit event"));
-            }
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            Object[] parameters = v.getExecutableParameters();
+            AuditEventBatch batch = parameters != null && parameters.length == 1
+                    && parameters[0] instanceof AuditEventBatch b ? b : null;
+            violations.add(new Problem.Violation(batch == null ? "$" : batch.field(v.getPropertyPath()),
+                    v.getMessage()));
         }
-        if (!violations.isEmpty()) {
-            violations.sort((a, b) -> a.field().compareTo(b.field()));
-            throw new InvalidInputException("the audit events are malformed", violations);
-        }
-        return events;
+        violations.sort(Comparator.comparing(Problem.Violation::field));
+        return ProblemResponses.response(ProblemResponses.problem(ProblemKind.INVALID_INPUT,
+                "the audit events are malformed", uri.getPath(), violations));
     }
 
     private String callingClient() {

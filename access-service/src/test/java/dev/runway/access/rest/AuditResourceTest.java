@@ -100,6 +100,33 @@ class AuditResourceTest {
     }
 
     @Test
+    void aSingleEventIsNamedFromTheRootAndABatchIsBounded() {
+        Map<String, Object> invalid = new java.util.HashMap<>(event(UUID.randomUUID(), "a", "r"));
+        invalid.put("outcome", "maybe");
+        invalid.put("actorTeams", List.of("payments", ""));
+        ValidatableResponse r = post(SERVICE, invalid);
+        assertProblem(r, 400);
+        r.body("violations.field", contains("$.actorTeams[1]", "$.outcome"));
+        Map<String, Object> mistyped = new java.util.HashMap<>(event(UUID.randomUUID(), "a", "r"));
+        mistyped.put("occurredAt", "yesterday");
+        ValidatableResponse m = post(SERVICE, mistyped);
+        assertProblem(m, 400);
+        m.body("violations.field", contains("$.occurredAt"));
+        ValidatableResponse notEvents = post(SERVICE, java.util.Arrays.asList(null, "event",
+                event(UUID.randomUUID(), "a", "r")));
+        assertProblem(notEvents, 400);
+        notEvents.body("violations.field", contains("$[0]", "$[1]"));
+        List<Map<String, Object>> tooMany = new ArrayList<>();
+        for (int i = 0; i < 1001; i++) {
+            tooMany.add(event(UUID.randomUUID(), "a", "r"));
+        }
+        ValidatableResponse overLimit = post(SERVICE, tooMany);
+        assertProblem(overLimit, 400);
+        overLimit.body("violations.field", contains("$")).body("violations.message",
+                contains("must hold at most 1000 events"));
+    }
+
+    @Test
     void auditorsPageThroughEverythingWithAStableCursor() {
         String actor = "pager-" + UUID.randomUUID();
         List<Map<String, Object>> batch = new ArrayList<>();

@@ -97,12 +97,8 @@ public interface AccessApi {
     AccessRequest requestAccess(NewAccessRequest body);
 
     @POST
-    @Path("access-requests/{id}/approve")
-    AccessRequest approve(@PathParam("id") UUID id, Comment body);
-
-    @POST
-    @Path("access-requests/{id}/deny")
-    AccessRequest deny(@PathParam("id") UUID id, Comment body);
+    @Path("access-requests/{id}/{verdict}")
+    AccessRequest decide(@PathParam("id") UUID id, @PathParam("verdict") Verdict verdict, Comment body);
 
     @GET
     @Path("role-bindings")

@@ -10,7 +10,11 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
 
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+
+import dev.runway.common.resilience.Boundaries;
 import dev.runway.ui.config.PortalConfig;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
@@ -26,14 +30,20 @@ public class PlatformServices {
     public record ServiceStatus(String name, String url, boolean ok, String detail) {
     }
 
+    /** The boundary of each service, named as the services name each other (runway.boundaries.<remote>.*). */
+    private static final Map<String, String> REMOTES = Map.of("catalog", Boundaries.CATALOG_SERVICE,
+            "provisioning", "provisioning-service", "access", Boundaries.ACCESS_SERVICE);
+
     private final Map<String, PingApi> pings = new LinkedHashMap<>();
     private final Map<String, String> urls = new LinkedHashMap<>();
     private final CatalogApi catalog;
     private final ProvisioningApi provisioning;
     private final AccessApi access;
     private final InsightsApi insights;
+    private final Boundaries boundaries;
 
-    public PlatformServices(PortalConfig config, UserTokenFilter userToken) {
+    public PlatformServices(PortalConfig config, UserTokenFilter userToken, Boundaries boundaries) {
+        this.boundaries = boundaries;
         urls.put("catalog", config.services().catalog());
         urls.put("provisioning", config.services().provisioning());
         urls.put("access", config.services().access());
@@ -71,15 +81,33 @@ public class PlatformServices {
         return call("access", access, call);
     }
 
-    private static <A, T> T call(String name, A api, Function<A, T> call) {
+    /**
+     * One call through the remote's boundary: a timeout below the client's read timeout, and a breaker that refuses
+     * at once while the remote hangs. One attempt only: the boundary cannot tell a read from a write here. A 5xx
+     * counts against the remote, a 4xx does not; either way the page gets the service's own problem.
+     */
+    private <A, T> T call(String name, A api, Function<A, T> call) {
         try {
-            return call.apply(api);
-        } catch (ProcessingException e) {
-            if (e.getCause() instanceof ServiceProblem problem) {
-                throw problem;
-            }
+            return boundaries.of(REMOTES.get(name)).call(() -> {
+                try {
+                    return call.apply(api);
+                } catch (ServiceProblem problem) {
+                    throw asFailure(problem);
+                } catch (ProcessingException e) {
+                    throw e.getCause() instanceof ServiceProblem problem ? asFailure(problem) : e;
+                }
+            });
+        } catch (WebApplicationException e) {
+            throw e.getCause() instanceof ServiceProblem problem ? problem : e;
+        } catch (ProcessingException | FaultToleranceException unreachable) {
+            // No connection, a timeout, or the breaker refusing: all a page can say is that it is unreachable.
             throw ServiceProblem.unreachable(name);
         }
+    }
+
+    /** A 5xx is carried as the boundary's mark against the remote; the page still gets the problem itself. */
+    private static RuntimeException asFailure(ServiceProblem problem) {
+        return problem.status() >= 500 ? new WebApplicationException(problem, problem.status()) : problem;
     }
 
     public List<ServiceStatus> status() {

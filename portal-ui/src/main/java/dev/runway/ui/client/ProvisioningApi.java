@@ -133,12 +133,8 @@ public interface ProvisioningApi {
     Request delete(@PathParam("kind") String kind, @PathParam("id") UUID id);
 
     @POST
-    @Path("requests/{id}/approve")
-    Request approve(@PathParam("id") UUID id, Decision body);
-
-    @POST
-    @Path("requests/{id}/deny")
-    Request deny(@PathParam("id") UUID id, Decision body);
+    @Path("requests/{id}/{verdict}")
+    Request decide(@PathParam("id") UUID id, @PathParam("verdict") Verdict verdict, Decision body);
 
     @GET
     @Path("databases/{id}/credentials")

@@ -21,6 +21,7 @@ import dev.runway.common.security.Roles;
 import dev.runway.ui.client.AccessApi;
 import dev.runway.ui.client.PlatformServices;
 import dev.runway.ui.client.ServiceProblem;
+import dev.runway.ui.client.Verdict;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -101,11 +102,7 @@ public class AccessPages {
     public Response decide(@PathParam("id") UUID id, @RestForm String decision, @RestForm String comment) {
         AccessApi.Comment body = new AccessApi.Comment(comment == null || comment.isBlank() ? null : comment.strip());
         try {
-            if ("approve".equals(decision)) {
-                services.access(a -> a.approve(id, body));
-            } else {
-                services.access(a -> a.deny(id, body));
-            }
+            services.access(a -> a.decide(id, Verdict.of(decision), body));
             return Response.seeOther(URI.create("/access/approvals")).build();
         } catch (ServiceProblem e) {
             String why = e.violations().isEmpty() ? e.detail()

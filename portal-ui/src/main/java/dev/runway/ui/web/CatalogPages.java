@@ -22,7 +22,12 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 
 import dev.runway.common.catalog.EntityRef;
 import dev.runway.ui.client.CatalogApi;
@@ -42,6 +47,11 @@ import io.quarkus.security.Authenticated;
 public class CatalogPages {
     static final List<String> FACETS = List.of("kind", "type", "lifecycle", "owner", "tag");
     static final int PAGE_SIZE = 20;
+    /** No "---" line, and no folding of long values: the descriptor reads as a person would write it. */
+    static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
+            .build());
 
     private final PlatformServices services;
     private final Viewer viewer;
@@ -273,50 +283,39 @@ public class CatalogPages {
         return new FieldProblem(p.startsWith("$.") ? p.substring(2) : p, line, message);
     }
 
-    /** The descriptor of the common fields; scalars are JSON strings, which YAML reads as they are. */
+    /**
+     * The descriptor of the common fields, written by the YAML library: every value is a quoted string, so that a
+     * title with a colon, a tag such as "yes" or a description of several lines reads back as it was typed.
+     */
     static String toYaml(Register r) {
-        StringBuilder y = new StringBuilder("apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n");
-        y.append("  name: ").append(quote(r.name())).append('\n');
-        if (!r.title().isEmpty()) {
-            y.append("  title: ").append(quote(r.title())).append('\n');
-        }
-        if (!r.description().isEmpty()) {
-            y.append("  description: ").append(quote(r.description())).append('\n');
-        }
+        ObjectNode descriptor = YAML.createObjectNode().put("apiVersion", "backstage.io/v1alpha1")
+                .put("kind", "Component");
+        ObjectNode metadata = descriptor.putObject("metadata").put("name", r.name());
+        putUnlessEmpty(metadata, "title", r.title());
+        putUnlessEmpty(metadata, "description", r.description());
         List<String> tags = new ArrayList<>();
         for (String t : r.tags().split(",")) {
             if (!t.isBlank()) {
-                tags.add(quote(t.strip()));
+                tags.add(t.strip());
             }
         }
         if (!tags.isEmpty()) {
-            y.append("  tags: [").append(String.join(", ", tags)).append("]\n");
+            tags.forEach(metadata.putArray("tags")::add);
         }
-        y.append("spec:\n  type: ").append(quote(r.type())).append("\n  lifecycle: ").append(quote(r.lifecycle()))
-                .append("\n  owner: ").append(quote(r.owner())).append('\n');
-        if (!r.system().isEmpty()) {
-            y.append("  system: ").append(quote(r.system())).append('\n');
+        ObjectNode spec = descriptor.putObject("spec").put("type", r.type()).put("lifecycle", r.lifecycle())
+                .put("owner", r.owner());
+        putUnlessEmpty(spec, "system", r.system());
+        try {
+            return YAML.writeValueAsString(descriptor);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of strings is always writable", e);
         }
-        return y.toString();
     }
 
-    private static String quote(String s) {
-        StringBuilder q = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> q.append("\\\"");
-                case '\\' -> q.append("\\\\");
-                case '\n' -> q.append("\\n");
-                default -> {
-                    if (c < 0x20) {
-                        q.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        q.append(c);
-                    }
-                }
-            }
+    private static void putUnlessEmpty(ObjectNode node, String field, String value) {
+        if (!value.isEmpty()) {
+            node.put(field, value);
         }
-        return q.append('"').toString();
     }
 
     /** "component:default/shop" (or "group:payments") is the portal page of that entity; a malformed ref, the catalog. */

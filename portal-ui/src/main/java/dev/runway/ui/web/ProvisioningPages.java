@@ -26,6 +26,7 @@ import dev.runway.ui.client.ProvisioningApi.Request;
 import dev.runway.ui.client.ProvisioningApi.Template;
 import dev.runway.ui.client.ProvisioningLists;
 import dev.runway.ui.client.ServiceProblem;
+import dev.runway.ui.client.Verdict;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -246,8 +247,7 @@ public class ProvisioningPages {
     public Response decide(@PathParam("kind") String kind, @PathParam("id") UUID id, @RestForm String decision,
             @RestForm String reason) {
         ProvisioningApi.Decision body = new ProvisioningApi.Decision(emptyToNull(reason));
-        return act(kind, id, () -> "approve".equals(decision) ? services.provisioning(p -> p.approve(id, body))
-                : services.provisioning(p -> p.deny(id, body)));
+        return act(kind, id, () -> services.provisioning(p -> p.decide(id, Verdict.of(decision), body)));
     }
 
     /** Reading the credentials is a POST: the first read reveals them and the service never shows them again. */

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -175,6 +176,22 @@ class ProvisioningPagesTest {
                 .post("/environments/" + ProvisioningDouble.ENV_ID + "/extend").then().statusCode(400)
                 .body(containsString("ttl must be at most P7D for template ephemeral"))
                 .body(not(containsString("\"status\"")));
+    }
+
+    @Test
+    void anApproverDecisionReachesTheRequestsApproveOrDenyEndpoint() {
+        for (String decision : List.of("approve", "deny", "forged")) {
+            Response page = given().get("/environments/" + ProvisioningDouble.ENV_ID).then().statusCode(200)
+                    .extract().response();
+            Csrf csrf = Csrf.from(page);
+            int before = ProvisioningDouble.RECEIVED.size();
+            given().redirects().follow(false).cookie("csrf-token", csrf.cookie()).formParam("csrf-token", csrf.token())
+                    .formParam("decision", decision).formParam("reason", "looked at it")
+                    .post("/environments/" + ProvisioningDouble.ENV_ID + "/decide");
+            String verdict = decision.equals("approve") ? "approve" : "deny";
+            assertEquals("POST /api/v1/requests/" + ProvisioningDouble.ENV_ID + "/" + verdict
+                    + " {\"reason\":\"looked at it\"}", ProvisioningDouble.RECEIVED.get(before));
+        }
     }
 
     @Test

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import dev.runway.access.audit.AuditEntry;
+
 /** An audit event reported by another Runway service (the shape of runway-common's {@code AuditEvent}). */
 public record AuditEventRequest(
         @NotNull UUID eventId,
@@ -24,4 +26,9 @@ public record AuditEventRequest(
         @Size(max = 200) String requestId,
         @Size(max = 100) String clientAddress,
         Map<String, Object> details) {
+
+    public AuditEntry toEntry() {
+        return new AuditEntry(eventId.toString(), occurredAt, actor, actorTeams, action, resource, outcome, reason,
+                sourceService, requestId, clientAddress, details);
+    }
 }

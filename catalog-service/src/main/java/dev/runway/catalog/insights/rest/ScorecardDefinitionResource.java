@@ -20,7 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.runway.catalog.insights.mapping.InsightsMapper;
+import dev.runway.catalog.insights.mapping.RequestReader;
 import dev.runway.catalog.insights.rest.dto.ScorecardDefinitionView;
+import dev.runway.catalog.insights.service.Recorded;
 import dev.runway.catalog.insights.service.ScorecardService;
 import dev.runway.common.security.Caller;
 import dev.runway.common.security.Roles;
@@ -31,10 +34,15 @@ import dev.runway.common.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class ScorecardDefinitionResource {
     private final ScorecardService scorecards;
+    private final RequestReader requests;
+    private final InsightsMapper mapper;
     private final Provider<Caller> callers;
 
-    public ScorecardDefinitionResource(ScorecardService scorecards, Provider<Caller> callers) {
+    public ScorecardDefinitionResource(ScorecardService scorecards, RequestReader requests, InsightsMapper mapper,
+            Provider<Caller> callers) {
         this.scorecards = scorecards;
+        this.requests = requests;
+        this.mapper = mapper;
         this.callers = callers;
     }
 
@@ -45,7 +53,7 @@ public class ScorecardDefinitionResource {
     @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Role not allowed")
     public List<ScorecardDefinitionView> list() {
-        return scorecards.list();
+        return scorecards.list().stream().map(mapper::view).toList();
     }
 
     @GET
@@ -57,7 +65,7 @@ public class ScorecardDefinitionResource {
     @APIResponse(responseCode = "403", description = "Role not allowed")
     @APIResponse(responseCode = "404", description = "No such scorecard")
     public ScorecardDefinitionView get(@PathParam("id") String id) {
-        return scorecards.get(id);
+        return mapper.view(scorecards.get(id));
     }
 
     @PUT
@@ -75,10 +83,11 @@ public class ScorecardDefinitionResource {
     @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Not a platform-admin")
     public Response put(@PathParam("id") String id, String body) {
-        ScorecardService.Saved saved = scorecards.put(callers.get(), id, body);
+        Recorded<ScorecardService.Scorecard> saved = scorecards.put(callers.get(), id, requests.scorecard(id, body));
+        ScorecardDefinitionView view = mapper.view(saved.value());
         return saved.created()
-                ? Response.created(URI.create("/api/v1/scorecard-definitions/" + id)).entity(saved.view()).build()
-                : Response.ok(saved.view()).build();
+                ? Response.created(URI.create("/api/v1/scorecard-definitions/" + id)).entity(view).build()
+                : Response.ok(view).build();
     }
 
     @DELETE

@@ -436,14 +436,9 @@ public class EntityService {
         return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
     }
 
-    /** Canonical ref from path segments; an unknown kind is simply an entity that does not exist. */
+    /** Canonical ref from path segments. */
     static String pathRef(String kind, String namespace, String name) {
-        EntityKind k = EntityKind.fromAnyCase(kind);
-        if (k == null) {
-            throw new ResourceNotFoundException("No entity kind " + kind + "; kinds are " + EntityKind.wireNames()
-                    + ".");
-        }
-        return new EntityRef(k.wireName, namespace, name).canonical();
+        return new EntityRef(EntityKind.fromPath(kind).wireName, namespace, name).canonical();
     }
 
     private static boolean isUniqueViolation(Throwable e) {

@@ -1,6 +1,5 @@
 package dev.runway.catalog.insights.rest;
 
-import java.net.URI;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -68,11 +67,7 @@ public class DeploymentResource {
     @APIResponse(responseCode = "422", description = "entityRef names no live entity")
     public Response record(String body) {
         Recorded<Deployment> r = deployments.record(callers.get(), requests.deployment(body));
-        DeploymentView view = mapper.view(r.value());
-        if (!r.created()) {
-            return Response.ok(view).build();
-        }
-        return Response.created(URI.create("/api/v1/deployments/" + view.externalId())).entity(view).build();
+        return RecordedResponse.of(r, mapper.view(r.value()), "/api/v1/deployments/" + r.value().externalId);
     }
 
     @GET

@@ -1,6 +1,5 @@
 package dev.runway.catalog.insights.rest;
 
-import java.net.URI;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -70,11 +69,7 @@ public class IncidentResource {
             + " recorded deployment")
     public Response open(String body) {
         Recorded<Incident> r = incidents.open(callers.get(), requests.incident(body));
-        IncidentView view = mapper.view(r.value());
-        if (!r.created()) {
-            return Response.ok(view).build();
-        }
-        return Response.created(URI.create("/api/v1/incidents/" + view.externalId())).entity(view).build();
+        return RecordedResponse.of(r, mapper.view(r.value()), "/api/v1/incidents/" + r.value().externalId);
     }
 
     @PATCH

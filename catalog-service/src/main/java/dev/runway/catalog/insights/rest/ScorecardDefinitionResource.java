@@ -1,6 +1,5 @@
 package dev.runway.catalog.insights.rest;
 
-import java.net.URI;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -84,10 +83,7 @@ public class ScorecardDefinitionResource {
     @APIResponse(responseCode = "403", description = "Not a platform-admin")
     public Response put(@PathParam("id") String id, String body) {
         Recorded<ScorecardService.Scorecard> saved = scorecards.put(callers.get(), id, requests.scorecard(id, body));
-        ScorecardDefinitionView view = mapper.view(saved.value());
-        return saved.created()
-                ? Response.created(URI.create("/api/v1/scorecard-definitions/" + id)).entity(view).build()
-                : Response.ok(view).build();
+        return RecordedResponse.of(saved, mapper.view(saved.value()), "/api/v1/scorecard-definitions/" + id);
     }
 
     @DELETE

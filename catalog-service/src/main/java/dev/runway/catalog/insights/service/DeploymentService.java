@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import dev.runway.catalog.config.CatalogConfig;
@@ -19,32 +18,26 @@ import dev.runway.catalog.insights.domain.Deployment;
 import dev.runway.catalog.insights.repository.DeploymentRepository;
 import dev.runway.common.audit.AuditTrail;
 import dev.runway.common.catalog.EntityRef;
-import dev.runway.common.error.ConflictException;
 import dev.runway.common.error.InvalidInputException;
 import dev.runway.common.error.Problem;
 import dev.runway.common.error.ResourceNotFoundException;
-import dev.runway.common.persistence.AdvisoryLock;
 import dev.runway.common.security.Caller;
 
-/**
- * Records deployments reported by CI, idempotently by the reporter's {@code externalId}: the first report is
- * stored (201), a repeat with the same content answers the stored one (200), a different report under the same id
- * is a conflict (409). Concurrent reports of one id are serialised by a transaction-scoped advisory lock on it.
- */
+/** Records deployments reported by CI, once per reporter's {@code externalId} ({@link ExternalIds}). */
 @ApplicationScoped
 public class DeploymentService {
     private final DeploymentRepository deployments;
     private final InsightsAuthorization authorization;
     private final AuditTrail audit;
-    private final EntityManager em;
+    private final ExternalIds externalIds;
     private final CatalogConfig config;
 
     public DeploymentService(DeploymentRepository deployments, InsightsAuthorization authorization, AuditTrail audit,
-            EntityManager em, CatalogConfig config) {
+            ExternalIds externalIds, CatalogConfig config) {
         this.deployments = deployments;
         this.authorization = authorization;
         this.audit = audit;
-        this.em = em;
+        this.externalIds = externalIds;
         this.config = config;
     }
 
@@ -52,15 +45,11 @@ public class DeploymentService {
     public Recorded<Deployment> record(Caller caller, NewDeployment r) {
         CatalogEntity entity = authorization.liveEntity("entityRef", r.entityRef());
         authorization.authorize(caller, "catalog.deployment.record", entity);
-        lock("deployment:" + r.externalId());
-        Deployment existing = deployments.findByExternalId(r.externalId()).orElse(null);
-        if (existing != null) {
-            if (!sameContent(existing, entity.ref, r)) {
-                throw new ConflictException("Deployment " + r.externalId() + " was already recorded with other"
-                        + " content; an externalId names one deployment.");
-            }
-            return new Recorded<>(existing, false);
-        }
+        return externalIds.recordOnce("deployment", r.externalId(), deployments::findByExternalId,
+                existing -> sameContent(existing, entity.ref, r), () -> store(caller, entity, r));
+    }
+
+    private Deployment store(Caller caller, CatalogEntity entity, NewDeployment r) {
         Deployment d = new Deployment();
         d.id = UUID.randomUUID();
         d.externalId = r.externalId();
@@ -84,7 +73,7 @@ public class DeploymentService {
         details.put("version", d.version);
         details.put("status", d.status);
         audit.success(caller, "catalog.deployment.record", entity.ref, details);
-        return new Recorded<>(d, true);
+        return d;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -106,11 +95,6 @@ public class DeploymentService {
                 && Arrays.asList(d.commitTimes).equals(r.commitTimes())
                 && Objects.equals(d.firstCommitAt, r.firstCommitAt()) && d.startedAt.equals(r.startedAt())
                 && d.finishedAt.equals(r.finishedAt()) && d.status.equals(r.status()) && d.rework == r.rework();
-    }
-
-    /** Serialises the writers of one externalId until commit, so check-then-insert cannot race. */
-    void lock(String key) {
-        AdvisoryLock.acquire(em, key);
     }
 
     /** A list filter's entity reference, canonical (default kind Component); malformed is a 400 on the parameter. */

@@ -35,18 +35,18 @@ public class IncidentService {
     private final DeploymentRepository deployments;
     private final EntityRepository entities;
     private final InsightsAuthorization authorization;
-    private final DeploymentService deploymentService;
+    private final ExternalIds externalIds;
     private final AuditTrail audit;
     private final CatalogConfig config;
 
     public IncidentService(IncidentRepository incidents, DeploymentRepository deployments, EntityRepository entities,
-            InsightsAuthorization authorization, DeploymentService deploymentService, AuditTrail audit,
+            InsightsAuthorization authorization, ExternalIds externalIds, AuditTrail audit,
             CatalogConfig config) {
         this.incidents = incidents;
         this.deployments = deployments;
         this.entities = entities;
         this.authorization = authorization;
-        this.deploymentService = deploymentService;
+        this.externalIds = externalIds;
         this.audit = audit;
         this.config = config;
     }
@@ -60,15 +60,11 @@ public class IncidentService {
                             + r.causedByDeployment() + "; record the deployment first")));
         }
         authorization.authorize(caller, "catalog.incident.open", entity);
-        deploymentService.lock("incident:" + r.externalId());
-        Incident existing = incidents.findByExternalId(r.externalId()).orElse(null);
-        if (existing != null) {
-            if (!sameContent(existing, entity.ref, r)) {
-                throw new ConflictException("Incident " + r.externalId() + " was already recorded with other"
-                        + " content; an externalId names one incident.");
-            }
-            return new Recorded<>(existing, false);
-        }
+        return externalIds.recordOnce("incident", r.externalId(), incidents::findByExternalId,
+                existing -> sameContent(existing, entity.ref, r), () -> store(caller, entity, r));
+    }
+
+    private Incident store(Caller caller, CatalogEntity entity, NewIncident r) {
         Incident i = new Incident();
         i.id = UUID.randomUUID();
         i.externalId = r.externalId();
@@ -82,7 +78,7 @@ public class IncidentService {
         i.resolvedBy = r.resolvedAt() == null ? null : caller.username();
         incidents.persist(i);
         audit.success(caller, "catalog.incident.open", entity.ref, details(i));
-        return new Recorded<>(i, true);
+        return i;
     }
 
     /**
@@ -91,7 +87,7 @@ public class IncidentService {
      */
     @Transactional
     public Incident resolve(Caller caller, String externalId, Instant resolvedAt) {
-        deploymentService.lock("incident:" + externalId);
+        externalIds.lock("incident", externalId);
         Incident i = incidents.findByExternalId(externalId)
                 .orElseThrow(() -> new ResourceNotFoundException("No incident " + externalId + "."));
         // The entity may have been deleted since: its tombstone still names the owning team.

@@ -127,11 +127,7 @@ public class ScorecardService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public EntityScorecard entity(String kind, String namespace, String name, String scorecardId) {
         ScorecardDefinition card = find(scorecardId == null || scorecardId.isBlank() ? DEFAULT_ID : scorecardId);
-        EntityKind k = EntityKind.fromAnyCase(kind);
-        if (k == null) {
-            throw new ResourceNotFoundException("No entity kind " + kind + "; kinds are " + EntityKind.wireNames()
-                    + ".");
-        }
+        EntityKind k = EntityKind.fromPath(kind);
         String ref = new EntityRef(k.wireName, namespace, name).canonical();
         if (Arrays.stream(card.appliesTo).noneMatch(a -> a.equalsIgnoreCase(k.wireName))) {
             throw new ResourceNotFoundException("Scorecard " + card.id + " does not apply to " + k.wireName

@@ -17,9 +17,6 @@ import dev.runway.catalog.domain.CatalogEntity;
 import dev.runway.catalog.insights.domain.Deployment;
 import dev.runway.catalog.insights.repository.DeploymentRepository;
 import dev.runway.common.audit.AuditTrail;
-import dev.runway.common.catalog.EntityRef;
-import dev.runway.common.error.InvalidInputException;
-import dev.runway.common.error.Problem;
 import dev.runway.common.error.ResourceNotFoundException;
 import dev.runway.common.security.Caller;
 
@@ -84,9 +81,9 @@ public class DeploymentService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Deployment> list(String entity, String environment, Integer limit) {
-        String ref = entity == null || entity.isBlank() ? null : queryRef("entity", entity);
+        String ref = QueryParameters.entityFilter("entity", entity);
         String env = environment == null || environment.isBlank() ? null : environment.toLowerCase(Locale.ROOT);
-        return deployments.latest(ref, env, limit(limit, config));
+        return deployments.latest(ref, env, QueryParameters.limit(limit, config));
     }
 
     private static boolean sameContent(Deployment d, String entityRef, NewDeployment r) {
@@ -95,24 +92,5 @@ public class DeploymentService {
                 && Arrays.asList(d.commitTimes).equals(r.commitTimes())
                 && Objects.equals(d.firstCommitAt, r.firstCommitAt()) && d.startedAt.equals(r.startedAt())
                 && d.finishedAt.equals(r.finishedAt()) && d.status.equals(r.status()) && d.rework == r.rework();
-    }
-
-    /** A list filter's entity reference, canonical (default kind Component); malformed is a 400 on the parameter. */
-    static String queryRef(String param, String ref) {
-        try {
-            return EntityRef.parse(ref, "Component", EntityRef.DEFAULT_NAMESPACE).canonical();
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("Invalid " + param + ".", List.of(new Problem.Violation(param,
-                    e.getMessage())));
-        }
-    }
-
-    static int limit(Integer limit, CatalogConfig config) {
-        int l = limit == null ? config.defaultPageSize() : limit;
-        if (l < 1 || l > config.maxPageSize()) {
-            throw new InvalidInputException("Invalid limit.", List.of(new Problem.Violation("limit",
-                    "must be between 1 and " + config.maxPageSize())));
-        }
-        return l;
     }
 }

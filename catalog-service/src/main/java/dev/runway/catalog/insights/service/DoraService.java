@@ -16,7 +16,6 @@ import dev.runway.catalog.insights.dora.DoraCalculator;
 import dev.runway.catalog.insights.repository.InsightsRepository;
 import dev.runway.catalog.insights.repository.InsightsRepository.Scope;
 import dev.runway.catalog.repository.EntityRepository;
-import dev.runway.common.catalog.EntityRef;
 import dev.runway.common.error.InvalidInputException;
 import dev.runway.common.error.Problem;
 import dev.runway.common.error.ResourceNotFoundException;
@@ -76,28 +75,12 @@ public class DoraService {
             return null;
         }
         if (!blank(entity)) {
-            return new Scope(Scope.Type.ENTITY, ref("entity", entity, "Component", null, violations));
+            return new Scope(Scope.Type.ENTITY, QueryParameters.ref("entity", entity, "Component", null, violations));
         }
         if (!blank(team)) {
-            return new Scope(Scope.Type.TEAM, ref("team", team, "Group", "group", violations));
+            return new Scope(Scope.Type.TEAM, QueryParameters.ref("team", team, "Group", "group", violations));
         }
-        return new Scope(Scope.Type.SYSTEM, ref("system", system, "System", "system", violations));
-    }
-
-    /** Canonical ref of a query parameter; {@code requiredKind} (lower-case) when only one kind makes sense. */
-    static String ref(String param, String value, String defaultKind, String requiredKind,
-            List<Problem.Violation> violations) {
-        try {
-            EntityRef ref = EntityRef.parse(value.trim(), defaultKind, EntityRef.DEFAULT_NAMESPACE);
-            if (requiredKind != null && !ref.kind().equalsIgnoreCase(requiredKind)) {
-                violations.add(new Problem.Violation(param, "must name a " + defaultKind));
-                return null;
-            }
-            return ref.canonical();
-        } catch (IllegalArgumentException e) {
-            violations.add(new Problem.Violation(param, e.getMessage()));
-            return null;
-        }
+        return new Scope(Scope.Type.SYSTEM, QueryParameters.ref("system", system, "System", "system", violations));
     }
 
     private static boolean blank(String s) {

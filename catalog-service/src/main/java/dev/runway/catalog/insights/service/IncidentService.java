@@ -118,8 +118,8 @@ public class IncidentService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Incident> list(String entity, Boolean open, Integer limit) {
-        String ref = entity == null || entity.isBlank() ? null : DeploymentService.queryRef("entity", entity);
-        return incidents.latest(ref, open, DeploymentService.limit(limit, config));
+        String ref = QueryParameters.entityFilter("entity", entity);
+        return incidents.latest(ref, open, QueryParameters.limit(limit, config));
     }
 
     private static boolean sameContent(Incident i, String entityRef, NewIncident r) {

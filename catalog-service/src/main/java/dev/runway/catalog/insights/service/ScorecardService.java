@@ -147,7 +147,7 @@ public class ScorecardService {
             throw new InvalidInputException("Name the team.", List.of(new Problem.Violation("team", "is required")));
         }
         List<Problem.Violation> violations = new ArrayList<>();
-        String teamRef = DoraService.ref("team", team, "Group", "group", violations);
+        String teamRef = QueryParameters.ref("team", team, "Group", "group", violations);
         if (!violations.isEmpty()) {
             throw new InvalidInputException("Invalid team.", violations);
         }

@@ -2,6 +2,8 @@ package dev.runway.catalog.domain;
 
 import java.util.List;
 
+import dev.runway.common.error.ResourceNotFoundException;
+
 /**
  * The built-in kinds of Backstage's catalog model, with the spec fields each requires
  * ({@code schema/kinds/*.v1alpha1.schema.json}) and the reference fields that generate relations
@@ -66,6 +68,15 @@ public enum EntityKind {
             }
         }
         return null;
+    }
+
+    /** The kind a URL path names, in any case; an unknown kind is simply an entity that does not exist (404). */
+    public static EntityKind fromPath(String kind) {
+        EntityKind k = fromAnyCase(kind);
+        if (k == null) {
+            throw new ResourceNotFoundException("No entity kind " + kind + "; kinds are " + wireNames() + ".");
+        }
+        return k;
     }
 
     public static String wireNames() {

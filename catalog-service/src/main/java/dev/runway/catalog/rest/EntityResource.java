@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.runway.catalog.mapping.DescriptorReader;
+import dev.runway.catalog.mapping.EntityMapper;
 import dev.runway.catalog.rest.dto.EntityPage;
 import dev.runway.catalog.rest.dto.EntityQuery;
 import dev.runway.catalog.rest.dto.FacetCounts;
@@ -39,8 +40,10 @@ import dev.runway.catalog.rest.dto.GraphView;
 import dev.runway.catalog.rest.dto.HistoryView;
 import dev.runway.catalog.rest.dto.ImportReport;
 import dev.runway.catalog.rest.dto.ValidationReport;
+import dev.runway.catalog.service.EntityCriteria;
 import dev.runway.catalog.service.EntityQueryService;
 import dev.runway.catalog.service.EntityService;
+import dev.runway.catalog.service.StoredEntity;
 import dev.runway.common.error.InvalidInputException;
 import dev.runway.common.error.Problem;
 import dev.runway.common.security.Caller;
@@ -59,13 +62,15 @@ public class EntityResource {
     private final EntityService entities;
     private final EntityQueryService queries;
     private final DescriptorReader reader;
+    private final EntityMapper mapper;
     private final Provider<Caller> callers;
 
     public EntityResource(EntityService entities, EntityQueryService queries, DescriptorReader reader,
-            Provider<Caller> callers) {
+            EntityMapper mapper, Provider<Caller> callers) {
         this.entities = entities;
         this.queries = queries;
         this.reader = reader;
+        this.mapper = mapper;
         this.callers = callers;
     }
 
@@ -81,7 +86,7 @@ public class EntityResource {
     @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Role not allowed")
     public ValidationReport validate(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
-        return entities.validate(reader.read(body, contentType));
+        return mapper.validationReport(entities.validate(reader.read(body, contentType)));
     }
 
     @POST
@@ -99,7 +104,7 @@ public class EntityResource {
         EntityService.Written w = entities.create(callers.get(), single(reader.read(body, contentType)));
         URI location = URI.create("/api/v1/entities/" + w.ref().kind() + "/" + w.ref().namespace() + "/"
                 + w.ref().name());
-        return Response.created(location).tag(new EntityTag(w.etag())).entity(w.view()).build();
+        return Response.created(location).tag(new EntityTag(w.etag())).entity(mapper.view(w.entity())).build();
     }
 
     @POST
@@ -117,7 +122,7 @@ public class EntityResource {
     @APIResponse(responseCode = "422", description = "Some documents were rejected; nothing was imported")
     public ImportReport importAll(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @QueryParam("dryRun") @DefaultValue("false") boolean dryRun, String body) {
-        return entities.importAll(callers.get(), reader.read(body, contentType), dryRun);
+        return mapper.importReport(entities.importAll(callers.get(), reader.read(body, contentType), dryRun));
     }
 
     @GET
@@ -137,7 +142,7 @@ public class EntityResource {
             Integer limit,
             @QueryParam("fields") @Parameter(description = "Comma-separated dot paths, e.g. metadata.title,spec.owner")
             String fields) {
-        return queries.list(query, sort, cursor, limit, fields);
+        return mapper.page(queries.list(criteria(query), sort, cursor, limit, fields));
     }
 
     @GET
@@ -151,7 +156,7 @@ public class EntityResource {
     public FacetCounts facets(@QueryParam("field")
             @Parameter(description = "kind, type, lifecycle, owner, namespace, system or tag") String field,
             @BeanParam EntityQuery query) {
-        return queries.facets(field, query);
+        return mapper.facets(field, queries.facets(field, criteria(query)));
     }
 
     @GET
@@ -164,7 +169,7 @@ public class EntityResource {
     @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Role not allowed")
     public String export(@BeanParam EntityQuery query) {
-        return queries.export(query);
+        return queries.export(criteria(query));
     }
 
     @GET
@@ -177,8 +182,8 @@ public class EntityResource {
     @APIResponse(responseCode = "404", description = "No such live entity")
     public Response get(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
             @PathParam("name") String name) {
-        EntityQueryService.Loaded loaded = queries.get(kind, namespace, name);
-        return Response.ok(loaded.view()).tag(new EntityTag(loaded.etag())).build();
+        StoredEntity entity = queries.get(kind, namespace, name);
+        return Response.ok(mapper.view(entity)).tag(new EntityTag(entity.etag())).build();
     }
 
     @PUT
@@ -198,7 +203,7 @@ public class EntityResource {
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
         EntityService.Written w = entities.replace(callers.get(), kind, namespace, name, ifMatch,
                 single(reader.read(body, contentType)));
-        return Response.ok(w.view()).tag(new EntityTag(w.etag())).build();
+        return Response.ok(mapper.view(w.entity())).tag(new EntityTag(w.etag())).build();
     }
 
     @DELETE
@@ -227,7 +232,7 @@ public class EntityResource {
     @APIResponse(responseCode = "404", description = "No entity was ever registered under this ref")
     public List<HistoryView> history(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
             @PathParam("name") String name) {
-        return queries.history(kind, namespace, name);
+        return queries.history(kind, namespace, name).stream().map(mapper::history).toList();
     }
 
     @GET
@@ -243,7 +248,11 @@ public class EntityResource {
             @PathParam("name") String name, @QueryParam("depth") @Parameter(description = "1 (default) to 5")
             Integer depth, @QueryParam("relation") @Parameter(description = "Repeatable relation type filter")
             List<String> relation) {
-        return queries.graph(kind, namespace, name, depth, relation);
+        return mapper.graph(queries.graph(kind, namespace, name, depth, relation));
+    }
+
+    private static EntityCriteria criteria(EntityQuery q) {
+        return new EntityCriteria(q.kind, q.type, q.owner, q.lifecycle, q.namespace, q.tag, q.label, q.system, q.q);
     }
 
     private static JsonNode single(List<JsonNode> docs) {

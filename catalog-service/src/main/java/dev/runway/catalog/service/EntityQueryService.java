@@ -3,9 +3,11 @@ package dev.runway.catalog.service;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.runway.catalog.config.CatalogConfig;
 import dev.runway.catalog.domain.CatalogEntity;
 import dev.runway.catalog.domain.EntityKind;
+import dev.runway.catalog.domain.HistoryEntry;
 import dev.runway.catalog.domain.Relation;
 import dev.runway.catalog.domain.RelationType;
 import dev.runway.catalog.mapping.DescriptorReader;
@@ -27,12 +30,6 @@ import dev.runway.catalog.repository.EntitySearchRepository.Cursor;
 import dev.runway.catalog.repository.EntitySearchRepository.Sort;
 import dev.runway.catalog.repository.HistoryRepository;
 import dev.runway.catalog.repository.RelationRepository;
-import dev.runway.catalog.rest.dto.EntityPage;
-import dev.runway.catalog.rest.dto.EntityQuery;
-import dev.runway.catalog.rest.dto.EntityView;
-import dev.runway.catalog.rest.dto.FacetCounts;
-import dev.runway.catalog.rest.dto.GraphView;
-import dev.runway.catalog.rest.dto.HistoryView;
 import dev.runway.common.catalog.EntityRef;
 import dev.runway.common.error.InvalidInputException;
 import dev.runway.common.error.Problem;
@@ -64,27 +61,33 @@ public class EntityQueryService {
         this.config = config;
     }
 
-    public record Loaded(EntityView view, String etag) {
+    /** One page of descriptors (projected when fields were asked for); {@code nextCursor} is null on the last. */
+    public record Page(List<JsonNode> items, String nextCursor, int limit) {
     }
 
-    public Loaded get(String kind, String namespace, String name) {
+    /**
+     * The relation graph around {@code root}: every ref it touches (in order of discovery) with whether a live entity
+     * stands behind it, the edges, and whether the edge cap cut it short.
+     */
+    public record Graph(String root, int depth, Map<String, Boolean> nodes, List<Relation> edges, boolean truncated) {
+    }
+
+    public StoredEntity get(String kind, String namespace, String name) {
         String ref = EntityService.pathRef(kind, namespace, name);
         RelationRepository.LiveEntity row = relations.liveWithRelations(ref)
                 .orElseThrow(() -> new ResourceNotFoundException("No entity " + ref + "."));
-        return new Loaded(mapper.view(row.body(), row.id(), row.etag(), row.relations()), row.etag());
+        return new StoredEntity(row.body(), row.id(), row.etag(), row.relations());
     }
 
     /** History stays readable after a delete: the tombstone keeps it. */
-    public List<HistoryView> history(String kind, String namespace, String name) {
+    public List<HistoryEntry> history(String kind, String namespace, String name) {
         String ref = EntityService.pathRef(kind, namespace, name);
         CatalogEntity row = entities.findByRef(ref)
                 .orElseThrow(() -> new ResourceNotFoundException("No entity " + ref + "."));
-        return history.forEntity(row.id).stream()
-                .map(h -> new HistoryView(h.version, h.action, h.actor, h.occurredAt, mapper.tree(h.patch)))
-                .toList();
+        return history.forEntity(row.id);
     }
 
-    public EntityPage list(EntityQuery query, String sortParam, String cursorParam, Integer limitParam,
+    public Page list(EntityCriteria query, String sortParam, String cursorParam, Integer limitParam,
             String fieldsParam) {
         int limit = limitParam == null ? config.defaultPageSize() : limitParam;
         if (limit < 1 || limit > config.maxPageSize()) {
@@ -107,19 +110,18 @@ public class EntityQueryService {
             EntitySearchRepository.Row last = page.get(page.size() - 1);
             next = encodeCursor(sort, last.sortValue(), last.ref());
         }
-        return new EntityPage(items, next, limit);
+        return new Page(items, next, limit);
     }
 
-    public FacetCounts facets(String field, EntityQuery query) {
+    /** How many live entities under the criteria carry each value of {@code field}, most frequent first. */
+    public List<EntitySearchRepository.Facet> facets(String field, EntityCriteria query) {
         if (field == null || !EntitySearchRepository.isFacetField(field)) {
             throw invalid("field", "must be one of kind, type, lifecycle, owner, namespace, system, tag");
         }
-        List<FacetCounts.FacetValue> values = search.facet(field, filter(query), config.maxPageSize()).stream()
-                .map(f -> new FacetCounts.FacetValue(f.value(), f.count())).toList();
-        return new FacetCounts(field, values);
+        return search.facet(field, filter(query), config.maxPageSize());
     }
 
-    public GraphView graph(String kind, String namespace, String name, Integer depthParam, List<String> relationTypes) {
+    public Graph graph(String kind, String namespace, String name, Integer depthParam, List<String> relationTypes) {
         int depth = depthParam == null ? 1 : depthParam;
         if (depth < 1 || depth > config.maxGraphDepth()) {
             throw invalid("depth", "must be between 1 and " + config.maxGraphDepth());
@@ -149,14 +151,13 @@ public class EntityQueryService {
             refs.add(e.targetRef());
         });
         Set<String> live = relations.live(refs);
-        return new GraphView(root.ref, depth,
-                refs.stream().map(r -> new GraphView.Node(r, live.contains(r))).toList(),
-                edges.stream().map(e -> new GraphView.Edge(e.sourceRef(), e.type().wireName, e.targetRef())).toList(),
-                truncated);
+        Map<String, Boolean> nodes = new LinkedHashMap<>();
+        refs.forEach(r -> nodes.put(r, live.contains(r)));
+        return new Graph(root.ref, depth, nodes, edges, truncated);
     }
 
     /** Every live entity under the filters, as multi-document YAML without server-generated fields. */
-    public String export(EntityQuery query) {
+    public String export(EntityCriteria query) {
         EntityFilter filter = filter(query);
         List<JsonNode> docs = new ArrayList<>();
         Cursor cursor = null;
@@ -177,28 +178,28 @@ public class EntityQueryService {
                 .orElseThrow(() -> new ResourceNotFoundException("No entity " + ref + "."));
     }
 
-    EntityFilter filter(EntityQuery q) {
+    EntityFilter filter(EntityCriteria q) {
         String kind = null;
-        if (q.kind != null) {
-            EntityKind k = EntityKind.fromAnyCase(q.kind);
+        if (q.kind() != null) {
+            EntityKind k = EntityKind.fromAnyCase(q.kind());
             if (k == null) {
-                throw invalid("kind", "unknown kind " + q.kind + "; expected one of " + EntityKind.wireNames());
+                throw invalid("kind", "unknown kind " + q.kind() + "; expected one of " + EntityKind.wireNames());
             }
             kind = k.wireName.toLowerCase(Locale.ROOT);
         }
         String labelKey = null;
         String labelValue = null;
-        if (q.label != null) {
-            int eq = q.label.indexOf('=');
+        if (q.label() != null) {
+            int eq = q.label().indexOf('=');
             if (eq <= 0) {
                 throw invalid("label", "must be key=value");
             }
-            labelKey = q.label.substring(0, eq);
-            labelValue = q.label.substring(eq + 1);
+            labelKey = q.label().substring(0, eq);
+            labelValue = q.label().substring(eq + 1);
         }
-        return new EntityFilter(kind, lower(q.type), ref(q.owner, "Group", "owner"), lower(q.lifecycle),
-                lower(q.namespace), q.tag == null ? List.of() : q.tag, labelKey, labelValue,
-                ref(q.system, "System", "system"), q.q);
+        return new EntityFilter(kind, lower(q.type()), ref(q.owner(), "Group", "owner"), lower(q.lifecycle()),
+                lower(q.namespace()), q.tags() == null ? List.of() : q.tags(), labelKey, labelValue,
+                ref(q.system(), "System", "system"), q.q());
     }
 
     private static String ref(String value, String defaultKind, String param) {

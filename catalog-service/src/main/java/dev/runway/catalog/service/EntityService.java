@@ -33,10 +33,7 @@ import dev.runway.catalog.policy.WriteGuard;
 import dev.runway.catalog.repository.EntityRepository;
 import dev.runway.catalog.repository.HistoryRepository;
 import dev.runway.catalog.repository.RelationRepository;
-import dev.runway.catalog.rest.dto.EntityView;
-import dev.runway.catalog.rest.dto.ImportReport;
-import dev.runway.catalog.rest.dto.ImportReport.Outcome;
-import dev.runway.catalog.rest.dto.ValidationReport;
+import dev.runway.catalog.service.ImportResult.Outcome;
 import dev.runway.common.audit.AuditEvent;
 import dev.runway.common.audit.AuditTrail;
 import dev.runway.common.catalog.EntityRef;
@@ -80,21 +77,16 @@ public class EntityService {
         this.mapper = mapper;
     }
 
-    /** A stored version and the ETag that names it. */
-    public record Written(EntityView view, String etag, EntityRef ref) {
+    /** A stored version and the ref it is stored under. */
+    public record Written(StoredEntity entity, EntityRef ref) {
+        public String etag() {
+            return entity.etag();
+        }
     }
 
-    public ValidationReport validate(List<JsonNode> docs) {
-        List<ValidationReport.DocumentVerdict> verdicts = new ArrayList<>();
-        boolean allValid = true;
-        for (int i = 0; i < docs.size(); i++) {
-            DescriptorValidator.Result result = validator.validate(docs.get(i));
-            allValid &= result.valid();
-            verdicts.add(new ValidationReport.DocumentVerdict(i,
-                    result.valid() ? result.entity().ref().canonical() : null, result.valid(),
-                    result.valid() ? null : result.violations()));
-        }
-        return new ValidationReport(allValid, verdicts);
+    /** The verdict on every document, in the order sent; nothing is stored. */
+    public List<DescriptorValidator.Result> validate(List<JsonNode> docs) {
+        return docs.stream().map(validator::validate).toList();
     }
 
     @Transactional
@@ -172,8 +164,8 @@ public class EntityService {
      * answer is a 422 naming each rejected document); a dry run reports without storing either way.
      */
     @Transactional
-    public ImportReport importAll(Caller caller, List<JsonNode> docs, boolean dryRun) {
-        ImportReport.Item[] verdicts = new ImportReport.Item[docs.size()];
+    public ImportResult importAll(Caller caller, List<JsonNode> docs, boolean dryRun) {
+        ImportResult.Item[] verdicts = new ImportResult.Item[docs.size()];
         Map<String, Integer> seen = new HashMap<>();
         Map<Integer, Planned> plan = new LinkedHashMap<>();
         List<DescriptorValidator.Result> results = docs.stream().map(validator::validate).toList();
@@ -182,7 +174,7 @@ public class EntityService {
         for (int i = 0; i < docs.size(); i++) {
             DescriptorValidator.Result result = results.get(i);
             if (!result.valid()) {
-                verdicts[i] = new ImportReport.Item(i, null, Outcome.rejected, "invalid descriptor",
+                verdicts[i] = new ImportResult.Item(i, null, Outcome.REJECTED, "invalid descriptor",
                         result.violations());
                 continue;
             }
@@ -199,10 +191,10 @@ public class EntityService {
                 continue;
             }
             if (row != null && mapper.parse(row.body).equals(v.body())) {
-                verdicts[i] = new ImportReport.Item(i, ref, Outcome.unchanged, null, null);
+                verdicts[i] = new ImportResult.Item(i, ref, Outcome.UNCHANGED, null, null);
                 continue;
             }
-            plan.put(i, new Planned(v, row, row == null ? Outcome.created : Outcome.updated));
+            plan.put(i, new Planned(v, row, row == null ? Outcome.CREATED : Outcome.UPDATED));
         }
         // One round trip to the policy for all writes of the import, not one per document.
         List<Decision> decisions = policy.mayWriteAll(caller, plan.values().stream()
@@ -215,19 +207,19 @@ public class EntityService {
             Decision decision = decisions.get(d);
             String ref = e.getValue().entity.ref().canonical();
             if (decision.allowed()) {
-                verdicts[e.getKey()] = new ImportReport.Item(e.getKey(), ref, e.getValue().outcome, null, null);
+                verdicts[e.getKey()] = new ImportResult.Item(e.getKey(), ref, e.getValue().outcome, null, null);
             } else {
                 verdicts[e.getKey()] = rejected(e.getKey(), ref, "not permitted: " + decision.reason());
                 it.remove();
             }
         }
-        List<ImportReport.Item> items = List.of(verdicts);
-        List<ImportReport.Item> rejected = items.stream().filter(it -> it.outcome() == Outcome.rejected).toList();
+        List<ImportResult.Item> items = List.of(verdicts);
+        List<ImportResult.Item> rejected = items.stream().filter(it -> it.outcome() == Outcome.REJECTED).toList();
         if (!rejected.isEmpty() && !dryRun) {
             QuarkusTransaction.requiringNew().run(() -> audit.record(caller, new AuditTrail.Entry(
                     "catalog.entity.import", "catalog", AuditEvent.FAILURE,
                     rejected.size() + " of " + docs.size() + " documents rejected",
-                    Map.of("rejected", rejected.stream().map(ImportReport.Item::index).toList()))));
+                    Map.of("rejected", rejected.stream().map(ImportResult.Item::index).toList()))));
             List<Problem.Violation> violations = rejected.stream().flatMap(EntityService::importViolations).toList();
             throw new UnprocessableException(rejected.size() + " of " + docs.size()
                     + " documents were rejected; nothing was imported.", violations);
@@ -236,14 +228,11 @@ public class EntityService {
             syncCallerIdentity(caller, seen.keySet());
             WriteBatch batch = new WriteBatch(caller);
             for (Planned p : plan.values()) {
-                store(batch, p.entity, p.row, p.outcome == Outcome.created ? "created" : "updated");
+                store(batch, p.entity, p.row, p.outcome == Outcome.CREATED ? "created" : "updated");
             }
             batch.write();
         }
-        Map<Outcome, Long> counts = items.stream()
-                .collect(Collectors.groupingBy(ImportReport.Item::outcome, Collectors.counting()));
-        return new ImportReport(dryRun, !dryRun, count(counts, Outcome.created), count(counts, Outcome.updated),
-                count(counts, Outcome.unchanged), count(counts, Outcome.rejected), items);
+        return new ImportResult(dryRun, items);
     }
 
     /**
@@ -293,15 +282,11 @@ public class EntityService {
     private record Planned(ValidatedEntity entity, CatalogEntity row, Outcome outcome) {
     }
 
-    private static int count(Map<Outcome, Long> counts, Outcome outcome) {
-        return counts.getOrDefault(outcome, 0L).intValue();
+    private static ImportResult.Item rejected(int index, String ref, String reason) {
+        return new ImportResult.Item(index, ref, Outcome.REJECTED, reason, null);
     }
 
-    private static ImportReport.Item rejected(int index, String ref, String reason) {
-        return new ImportReport.Item(index, ref, Outcome.rejected, reason, null);
-    }
-
-    private static Stream<Problem.Violation> importViolations(ImportReport.Item item) {
+    private static Stream<Problem.Violation> importViolations(ImportResult.Item item) {
         String prefix = "$[" + item.index() + "]";
         if (item.violations() == null || item.violations().isEmpty()) {
             return Stream.of(new Problem.Violation(prefix, item.reason()));
@@ -401,8 +386,8 @@ public class EntityService {
     }
 
     private Written written(CatalogEntity row) {
-        EntityView view = mapper.view(row.body, row.id.toString(), row.etag, relations.outgoing(row.ref));
-        return new Written(view, row.etag, EntityRef.parse(row.ref));
+        return new Written(new StoredEntity(row.body, row.id.toString(), row.etag, relations.outgoing(row.ref)),
+                EntityRef.parse(row.ref));
     }
 
     private void authorize(Caller caller, String action, String ref, String currentOwner, String newOwner,
@@ -451,14 +436,9 @@ public class EntityService {
         return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
     }
 
-    /** Canonical ref from path segments; an unknown kind is simply an entity that does not exist. */
+    /** Canonical ref from path segments. */
     static String pathRef(String kind, String namespace, String name) {
-        EntityKind k = EntityKind.fromAnyCase(kind);
-        if (k == null) {
-            throw new ResourceNotFoundException("No entity kind " + kind + "; kinds are " + EntityKind.wireNames()
-                    + ".");
-        }
-        return new EntityRef(k.wireName, namespace, name).canonical();
+        return new EntityRef(EntityKind.fromPath(kind).wireName, namespace, name).canonical();
     }
 
     private static boolean isUniqueViolation(Throwable e) {

@@ -1,7 +1,10 @@
 package dev.runway.catalog.insights.domain;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,6 +18,10 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "deployment")
 public class Deployment {
+    /** Environment names, lower-case (e.g. production). */
+    public static final Pattern ENVIRONMENT = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
+    public static final Set<String> STATUSES = Set.of("success", "failure", "rolled_back");
+
     @Id
     public UUID id;
     @Column(name = "external_id")
@@ -42,6 +49,17 @@ public class Deployment {
     public Instant recordedAt;
     @Column(name = "recorded_by")
     public String recordedBy;
+
+    /** Where lead time starts: the earliest of the commit times and the first commit; null when none was given. */
+    public static Instant earliest(List<Instant> commitTimes, Instant firstCommitAt) {
+        Instant earliest = firstCommitAt;
+        for (Instant t : commitTimes) {
+            if (earliest == null || t.isBefore(earliest)) {
+                earliest = t;
+            }
+        }
+        return earliest;
+    }
 
     public Long leadTimeSeconds() {
         return earliestCommit == null ? null : java.time.Duration.between(earliestCommit, finishedAt).getSeconds();

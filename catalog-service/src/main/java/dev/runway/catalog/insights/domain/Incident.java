@@ -1,7 +1,10 @@
 package dev.runway.catalog.insights.domain;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,6 +15,9 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "incident")
 public class Incident {
+    /** {@code sev1} (most severe) to {@code sev4}, in any case and with an optional dash ({@code SEV-2}). */
+    private static final Pattern SEVERITY = Pattern.compile("(?i)sev-?([1-4])");
+
     @Id
     public UUID id;
     @Column(name = "external_id")
@@ -31,4 +37,10 @@ public class Incident {
     public String recordedBy;
     @Column(name = "resolved_by")
     public String resolvedBy;
+
+    /** The severity as stored ({@code sev1}..{@code sev4}), or empty when {@code written} is none. */
+    public static Optional<String> severity(String written) {
+        Matcher m = SEVERITY.matcher(written);
+        return m.matches() ? Optional.of("sev" + m.group(1)) : Optional.empty();
+    }
 }

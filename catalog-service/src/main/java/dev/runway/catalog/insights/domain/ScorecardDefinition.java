@@ -1,6 +1,7 @@
 package dev.runway.catalog.insights.domain;
 
 import java.time.Instant;
+import java.util.regex.Pattern;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,6 +15,9 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "scorecard_definition")
 public class ScorecardDefinition {
+    /** The id of a scorecard and of each of its rules: lower-case letters, digits and dashes, at most 63. */
+    public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
     @Id
     public String id;
     public String title;

@@ -1,6 +1,5 @@
 package dev.runway.catalog.insights.rest;
 
-import java.net.URI;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -23,8 +22,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.runway.catalog.insights.domain.Deployment;
+import dev.runway.catalog.insights.mapping.InsightsMapper;
+import dev.runway.catalog.insights.mapping.RequestReader;
 import dev.runway.catalog.insights.rest.dto.DeploymentView;
 import dev.runway.catalog.insights.service.DeploymentService;
+import dev.runway.catalog.insights.service.Recorded;
 import dev.runway.common.security.Caller;
 import dev.runway.common.security.Roles;
 
@@ -34,10 +37,15 @@ import dev.runway.common.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class DeploymentResource {
     private final DeploymentService deployments;
+    private final RequestReader requests;
+    private final InsightsMapper mapper;
     private final Provider<Caller> callers;
 
-    public DeploymentResource(DeploymentService deployments, Provider<Caller> callers) {
+    public DeploymentResource(DeploymentService deployments, RequestReader requests, InsightsMapper mapper,
+            Provider<Caller> callers) {
         this.deployments = deployments;
+        this.requests = requests;
+        this.mapper = mapper;
         this.callers = callers;
     }
 
@@ -58,11 +66,8 @@ public class DeploymentResource {
     @APIResponse(responseCode = "409", description = "externalId already recorded with other content")
     @APIResponse(responseCode = "422", description = "entityRef names no live entity")
     public Response record(String body) {
-        DeploymentService.Recorded r = deployments.record(callers.get(), body);
-        if (!r.created()) {
-            return Response.ok(r.view()).build();
-        }
-        return Response.created(URI.create("/api/v1/deployments/" + r.view().externalId())).entity(r.view()).build();
+        Recorded<Deployment> r = deployments.record(callers.get(), requests.deployment(body));
+        return RecordedResponse.of(r, mapper.view(r.value()), "/api/v1/deployments/" + r.value().externalId);
     }
 
     @GET
@@ -79,7 +84,7 @@ public class DeploymentResource {
                     + "(500 by default; default 50); anything else is refused with 400", schema = @Schema(
                             type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50"))
             Integer limit) {
-        return deployments.list(entity, environment, limit);
+        return deployments.list(entity, environment, limit).stream().map(mapper::view).toList();
     }
 
     @GET
@@ -91,6 +96,6 @@ public class DeploymentResource {
     @APIResponse(responseCode = "403", description = "Role not allowed")
     @APIResponse(responseCode = "404", description = "No such deployment")
     public DeploymentView get(@PathParam("externalId") String externalId) {
-        return deployments.get(externalId);
+        return mapper.view(deployments.get(externalId));
     }
 }

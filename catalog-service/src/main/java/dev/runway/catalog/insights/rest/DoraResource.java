@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.runway.catalog.insights.mapping.InsightsMapper;
 import dev.runway.catalog.insights.rest.dto.DoraView;
 import dev.runway.catalog.insights.service.DoraService;
 import dev.runway.common.security.Roles;
@@ -21,9 +22,11 @@ import dev.runway.common.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class DoraResource {
     private final DoraService dora;
+    private final InsightsMapper mapper;
 
-    public DoraResource(DoraService dora) {
+    public DoraResource(DoraService dora, InsightsMapper mapper) {
         this.dora = dora;
+        this.mapper = mapper;
     }
 
     @GET
@@ -43,6 +46,6 @@ public class DoraResource {
             @QueryParam("system") @Parameter(description = "System ref: its components and resources") String system,
             @QueryParam("window") @Parameter(description = "7d, 30d (default) or 90d") String window,
             @QueryParam("environment") @Parameter(description = "Default production") String environment) {
-        return dora.metrics(entity, team, system, window, environment);
+        return mapper.view(dora.metrics(entity, team, system, window, environment));
     }
 }

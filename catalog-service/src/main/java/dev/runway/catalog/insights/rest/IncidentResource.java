@@ -1,6 +1,5 @@
 package dev.runway.catalog.insights.rest;
 
-import java.net.URI;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -24,8 +23,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.runway.catalog.insights.domain.Incident;
+import dev.runway.catalog.insights.mapping.InsightsMapper;
+import dev.runway.catalog.insights.mapping.RequestReader;
 import dev.runway.catalog.insights.rest.dto.IncidentView;
 import dev.runway.catalog.insights.service.IncidentService;
+import dev.runway.catalog.insights.service.Recorded;
 import dev.runway.common.security.Caller;
 import dev.runway.common.security.Roles;
 
@@ -37,10 +40,15 @@ public class IncidentResource {
     static final String MERGE_PATCH = "application/merge-patch+json";
 
     private final IncidentService incidents;
+    private final RequestReader requests;
+    private final InsightsMapper mapper;
     private final Provider<Caller> callers;
 
-    public IncidentResource(IncidentService incidents, Provider<Caller> callers) {
+    public IncidentResource(IncidentService incidents, RequestReader requests, InsightsMapper mapper,
+            Provider<Caller> callers) {
         this.incidents = incidents;
+        this.requests = requests;
+        this.mapper = mapper;
         this.callers = callers;
     }
 
@@ -60,11 +68,8 @@ public class IncidentResource {
     @APIResponse(responseCode = "422", description = "entityRef names no live entity, or causedByDeployment no"
             + " recorded deployment")
     public Response open(String body) {
-        IncidentService.Recorded r = incidents.open(callers.get(), body);
-        if (!r.created()) {
-            return Response.ok(r.view()).build();
-        }
-        return Response.created(URI.create("/api/v1/incidents/" + r.view().externalId())).entity(r.view()).build();
+        Recorded<Incident> r = incidents.open(callers.get(), requests.incident(body));
+        return RecordedResponse.of(r, mapper.view(r.value()), "/api/v1/incidents/" + r.value().externalId);
     }
 
     @PATCH
@@ -81,7 +86,7 @@ public class IncidentResource {
     @APIResponse(responseCode = "409", description = "Already resolved at another time")
     @APIResponse(responseCode = "422", description = "resolvedAt before openedAt")
     public IncidentView resolve(@PathParam("externalId") String externalId, String body) {
-        return incidents.resolve(callers.get(), externalId, body);
+        return mapper.view(incidents.resolve(callers.get(), externalId, requests.resolvedAt(body)));
     }
 
     @GET
@@ -98,7 +103,7 @@ public class IncidentResource {
                     + "(500 by default; default 50); anything else is refused with 400", schema = @Schema(
                             type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50"))
             Integer limit) {
-        return incidents.list(entity, open, limit);
+        return incidents.list(entity, open, limit).stream().map(mapper::view).toList();
     }
 
     @GET
@@ -110,6 +115,6 @@ public class IncidentResource {
     @APIResponse(responseCode = "403", description = "Role not allowed")
     @APIResponse(responseCode = "404", description = "No such incident")
     public IncidentView get(@PathParam("externalId") String externalId) {
-        return incidents.get(externalId);
+        return mapper.view(incidents.get(externalId));
     }
 }

@@ -1,6 +1,5 @@
 package dev.runway.catalog.insights.rest;
 
-import java.net.URI;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -20,7 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.runway.catalog.insights.mapping.InsightsMapper;
+import dev.runway.catalog.insights.mapping.RequestReader;
 import dev.runway.catalog.insights.rest.dto.ScorecardDefinitionView;
+import dev.runway.catalog.insights.service.Recorded;
 import dev.runway.catalog.insights.service.ScorecardService;
 import dev.runway.common.security.Caller;
 import dev.runway.common.security.Roles;
@@ -31,10 +33,15 @@ import dev.runway.common.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class ScorecardDefinitionResource {
     private final ScorecardService scorecards;
+    private final RequestReader requests;
+    private final InsightsMapper mapper;
     private final Provider<Caller> callers;
 
-    public ScorecardDefinitionResource(ScorecardService scorecards, Provider<Caller> callers) {
+    public ScorecardDefinitionResource(ScorecardService scorecards, RequestReader requests, InsightsMapper mapper,
+            Provider<Caller> callers) {
         this.scorecards = scorecards;
+        this.requests = requests;
+        this.mapper = mapper;
         this.callers = callers;
     }
 
@@ -45,7 +52,7 @@ public class ScorecardDefinitionResource {
     @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Role not allowed")
     public List<ScorecardDefinitionView> list() {
-        return scorecards.list();
+        return scorecards.list().stream().map(mapper::view).toList();
     }
 
     @GET
@@ -57,7 +64,7 @@ public class ScorecardDefinitionResource {
     @APIResponse(responseCode = "403", description = "Role not allowed")
     @APIResponse(responseCode = "404", description = "No such scorecard")
     public ScorecardDefinitionView get(@PathParam("id") String id) {
-        return scorecards.get(id);
+        return mapper.view(scorecards.get(id));
     }
 
     @PUT
@@ -75,10 +82,8 @@ public class ScorecardDefinitionResource {
     @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Not a platform-admin")
     public Response put(@PathParam("id") String id, String body) {
-        ScorecardService.Saved saved = scorecards.put(callers.get(), id, body);
-        return saved.created()
-                ? Response.created(URI.create("/api/v1/scorecard-definitions/" + id)).entity(saved.view()).build()
-                : Response.ok(saved.view()).build();
+        Recorded<ScorecardService.Scorecard> saved = scorecards.put(callers.get(), id, requests.scorecard(id, body));
+        return RecordedResponse.of(saved, mapper.view(saved.value()), "/api/v1/scorecard-definitions/" + id);
     }
 
     @DELETE

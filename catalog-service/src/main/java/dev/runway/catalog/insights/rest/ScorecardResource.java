@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.runway.catalog.insights.mapping.InsightsMapper;
 import dev.runway.catalog.insights.rest.dto.EntityScorecardView;
 import dev.runway.catalog.insights.rest.dto.ScorecardRollupView;
 import dev.runway.catalog.insights.service.ScorecardService;
@@ -24,9 +25,11 @@ import dev.runway.common.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class ScorecardResource {
     private final ScorecardService scorecards;
+    private final InsightsMapper mapper;
 
-    public ScorecardResource(ScorecardService scorecards) {
+    public ScorecardResource(ScorecardService scorecards, InsightsMapper mapper) {
         this.scorecards = scorecards;
+        this.mapper = mapper;
     }
 
     @GET
@@ -41,7 +44,7 @@ public class ScorecardResource {
     public EntityScorecardView entity(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
             @PathParam("name") String name,
             @QueryParam("scorecard") @Parameter(description = "Scorecard id, default \"default\"") String scorecard) {
-        return scorecards.entity(kind, namespace, name, scorecard);
+        return mapper.view(scorecards.entity(kind, namespace, name, scorecard));
     }
 
     @GET
@@ -56,6 +59,6 @@ public class ScorecardResource {
             @QueryParam("team") @Parameter(description = "Team name (group:default/NAME owns the entities)")
             String team,
             @QueryParam("scorecard") @Parameter(description = "Scorecard id, default \"default\"") String scorecard) {
-        return scorecards.team(team, scorecard);
+        return mapper.view(scorecards.team(team, scorecard));
     }
 }

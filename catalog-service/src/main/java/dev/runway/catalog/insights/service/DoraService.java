@@ -11,12 +11,11 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import dev.runway.catalog.insights.domain.Deployment;
 import dev.runway.catalog.insights.dora.DoraCalculator;
 import dev.runway.catalog.insights.repository.InsightsRepository;
 import dev.runway.catalog.insights.repository.InsightsRepository.Scope;
-import dev.runway.catalog.insights.rest.dto.DoraView;
 import dev.runway.catalog.repository.EntityRepository;
-import dev.runway.common.catalog.EntityRef;
 import dev.runway.common.error.InvalidInputException;
 import dev.runway.common.error.Problem;
 import dev.runway.common.error.ResourceNotFoundException;
@@ -39,7 +38,12 @@ public class DoraService {
         this.entities = entities;
     }
 
-    public DoraView metrics(String entity, String team, String system, String window, String environment) {
+    /** The metrics of {@code scope} (covering {@code entities} live entities) over {@code from}..{@code to}. */
+    public record Report(Scope scope, long entities, String window, String environment, Instant from, Instant to,
+            DoraCalculator.Metrics metrics) {
+    }
+
+    public Report metrics(String entity, String team, String system, String window, String environment) {
         String w = window == null || window.isBlank() ? "30d" : window.trim().toLowerCase(Locale.ROOT);
         String env = environment == null || environment.isBlank() ? "production"
                 : environment.trim().toLowerCase(Locale.ROOT);
@@ -47,7 +51,7 @@ public class DoraService {
         if (!WINDOWS.containsKey(w)) {
             violations.add(new Problem.Violation("window", "must be 7d, 30d or 90d"));
         }
-        if (!DeploymentService.ENVIRONMENT.matcher(env).matches()) {
+        if (!Deployment.ENVIRONMENT.matcher(env).matches()) {
             violations.add(new Problem.Violation("environment", "must be letters, digits, . _ - (e.g. production)"));
         }
         Scope scope = scope(entity, team, system, violations);
@@ -61,9 +65,7 @@ public class DoraService {
         Instant from = to.minus(Duration.ofDays(WINDOWS.get(w)));
         DoraCalculator.Metrics m = DoraCalculator.compute(from, to, insights.deployments(scope, env, from, to),
                 insights.incidents(scope, from, to));
-        return new DoraView(new DoraView.Scope(scope.type().name().toLowerCase(Locale.ROOT), scope.ref(),
-                insights.entityCount(scope)), w, env, from, to, m.deploymentFrequency(), m.leadTime(),
-                m.changeFailureRate(), m.timeToRestore(), m.reworkRate(), m.series());
+        return new Report(scope, insights.entityCount(scope), w, env, from, to, m);
     }
 
     private static Scope scope(String entity, String team, String system, List<Problem.Violation> violations) {
@@ -73,28 +75,12 @@ public class DoraService {
             return null;
         }
         if (!blank(entity)) {
-            return new Scope(Scope.Type.ENTITY, ref("entity", entity, "Component", null, violations));
+            return new Scope(Scope.Type.ENTITY, QueryParameters.ref("entity", entity, "Component", null, violations));
         }
         if (!blank(team)) {
-            return new Scope(Scope.Type.TEAM, ref("team", team, "Group", "group", violations));
+            return new Scope(Scope.Type.TEAM, QueryParameters.ref("team", team, "Group", "group", violations));
         }
-        return new Scope(Scope.Type.SYSTEM, ref("system", system, "System", "system", violations));
-    }
-
-    /** Canonical ref of a query parameter; {@code requiredKind} (lower-case) when only one kind makes sense. */
-    static String ref(String param, String value, String defaultKind, String requiredKind,
-            List<Problem.Violation> violations) {
-        try {
-            EntityRef ref = EntityRef.parse(value.trim(), defaultKind, EntityRef.DEFAULT_NAMESPACE);
-            if (requiredKind != null && !ref.kind().equalsIgnoreCase(requiredKind)) {
-                violations.add(new Problem.Violation(param, "must name a " + defaultKind));
-                return null;
-            }
-            return ref.canonical();
-        } catch (IllegalArgumentException e) {
-            violations.add(new Problem.Violation(param, e.getMessage()));
-            return null;
-        }
+        return new Scope(Scope.Type.SYSTEM, QueryParameters.ref("system", system, "System", "system", violations));
     }
 
     private static boolean blank(String s) {

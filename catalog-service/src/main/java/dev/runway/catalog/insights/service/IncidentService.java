@@ -1,28 +1,20 @@
 package dev.runway.catalog.insights.service;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.runway.catalog.config.CatalogConfig;
 import dev.runway.catalog.domain.CatalogEntity;
 import dev.runway.catalog.insights.domain.Incident;
 import dev.runway.catalog.insights.repository.DeploymentRepository;
 import dev.runway.catalog.insights.repository.IncidentRepository;
-import dev.runway.catalog.insights.rest.dto.IncidentView;
 import dev.runway.catalog.repository.EntityRepository;
 import dev.runway.common.audit.AuditTrail;
 import dev.runway.common.error.ConflictException;
@@ -39,42 +31,28 @@ import dev.runway.common.security.Caller;
  */
 @ApplicationScoped
 public class IncidentService {
-    private static final Pattern SEVERITY = Pattern.compile("(?i)sev-?([1-4])");
-    private static final Set<String> FIELDS = Set.of("entityRef", "severity", "openedAt", "resolvedAt",
-            "causedByDeployment", "externalId");
-
     private final IncidentRepository incidents;
     private final DeploymentRepository deployments;
     private final EntityRepository entities;
     private final InsightsAuthorization authorization;
-    private final DeploymentService deploymentService;
+    private final ExternalIds externalIds;
     private final AuditTrail audit;
-    private final ObjectMapper json;
     private final CatalogConfig config;
 
     public IncidentService(IncidentRepository incidents, DeploymentRepository deployments, EntityRepository entities,
-            InsightsAuthorization authorization, DeploymentService deploymentService, AuditTrail audit,
-            ObjectMapper json, CatalogConfig config) {
+            InsightsAuthorization authorization, ExternalIds externalIds, AuditTrail audit,
+            CatalogConfig config) {
         this.incidents = incidents;
         this.deployments = deployments;
         this.entities = entities;
         this.authorization = authorization;
-        this.deploymentService = deploymentService;
+        this.externalIds = externalIds;
         this.audit = audit;
-        this.json = json;
         this.config = config;
     }
 
-    public record Recorded(IncidentView view, boolean created) {
-    }
-
-    private record Report(String entityRef, String severity, Instant openedAt, Instant resolvedAt,
-            String causedByDeployment, String externalId) {
-    }
-
     @Transactional
-    public Recorded open(Caller caller, String body) {
-        Report r = parse(body);
+    public Recorded<Incident> open(Caller caller, NewIncident r) {
         CatalogEntity entity = authorization.liveEntity("entityRef", r.entityRef());
         if (r.causedByDeployment() != null && deployments.findByExternalId(r.causedByDeployment()).isEmpty()) {
             throw new UnprocessableException("No deployment " + r.causedByDeployment() + " was recorded.",
@@ -82,15 +60,11 @@ public class IncidentService {
                             + r.causedByDeployment() + "; record the deployment first")));
         }
         authorization.authorize(caller, "catalog.incident.open", entity);
-        deploymentService.lock("incident:" + r.externalId());
-        Incident existing = incidents.findByExternalId(r.externalId()).orElse(null);
-        if (existing != null) {
-            if (!sameContent(existing, entity.ref, r)) {
-                throw new ConflictException("Incident " + r.externalId() + " was already recorded with other"
-                        + " content; an externalId names one incident.");
-            }
-            return new Recorded(view(existing), false);
-        }
+        return externalIds.recordOnce("incident", r.externalId(), incidents::findByExternalId,
+                existing -> sameContent(existing, entity.ref, r), () -> store(caller, entity, r));
+    }
+
+    private Incident store(Caller caller, CatalogEntity entity, NewIncident r) {
         Incident i = new Incident();
         i.id = UUID.randomUUID();
         i.externalId = r.externalId();
@@ -104,7 +78,7 @@ public class IncidentService {
         i.resolvedBy = r.resolvedAt() == null ? null : caller.username();
         incidents.persist(i);
         audit.success(caller, "catalog.incident.open", entity.ref, details(i));
-        return new Recorded(view(i), true);
+        return i;
     }
 
     /**
@@ -112,11 +86,8 @@ public class IncidentService {
      * it is a conflict (the first resolution stands).
      */
     @Transactional
-    public IncidentView resolve(Caller caller, String externalId, String body) {
-        JsonInput in = JsonInput.parse(json, body, Set.of("resolvedAt"));
-        Instant resolvedAt = in.instant("resolvedAt", true);
-        in.throwIfInvalid("resolution");
-        deploymentService.lock("incident:" + externalId);
+    public Incident resolve(Caller caller, String externalId, Instant resolvedAt) {
+        externalIds.lock("incident", externalId);
         Incident i = incidents.findByExternalId(externalId)
                 .orElseThrow(() -> new ResourceNotFoundException("No incident " + externalId + "."));
         // The entity may have been deleted since: its tombstone still names the owning team.
@@ -129,54 +100,29 @@ public class IncidentService {
         }
         if (i.resolvedAt != null) {
             if (i.resolvedAt.equals(resolvedAt)) {
-                return view(i);
+                return i;
             }
             throw new ConflictException("Incident " + externalId + " was already resolved at " + i.resolvedAt + ".");
         }
         i.resolvedAt = resolvedAt;
         i.resolvedBy = caller.username();
         audit.success(caller, "catalog.incident.resolve", i.entityRef, details(i));
-        return view(i);
+        return i;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public IncidentView get(String externalId) {
-        return incidents.findByExternalId(externalId).map(IncidentService::view)
+    public Incident get(String externalId) {
+        return incidents.findByExternalId(externalId)
                 .orElseThrow(() -> new ResourceNotFoundException("No incident " + externalId + "."));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<IncidentView> list(String entity, Boolean open, Integer limit) {
-        String ref = entity == null || entity.isBlank() ? null : DeploymentService.queryRef("entity", entity);
-        return incidents.latest(ref, open, DeploymentService.limit(limit, config)).stream()
-                .map(IncidentService::view).toList();
+    public List<Incident> list(String entity, Boolean open, Integer limit) {
+        String ref = QueryParameters.entityFilter("entity", entity);
+        return incidents.latest(ref, open, QueryParameters.limit(limit, config));
     }
 
-    private Report parse(String body) {
-        JsonInput in = JsonInput.parse(json, body, FIELDS);
-        String entityRef = in.text("entityRef", true, 400);
-        String severity = in.text("severity", true, 10);
-        if (severity != null) {
-            Matcher m = SEVERITY.matcher(severity);
-            if (m.matches()) {
-                severity = "sev" + m.group(1);
-            } else {
-                in.violation("severity", "must be sev1 (most severe), sev2, sev3 or sev4");
-                severity = null;
-            }
-        }
-        Instant openedAt = in.instant("openedAt", true);
-        Instant resolvedAt = in.instant("resolvedAt", false);
-        String cause = in.externalId("causedByDeployment", false);
-        String externalId = in.externalId("externalId", true);
-        if (openedAt != null && resolvedAt != null && resolvedAt.isBefore(openedAt)) {
-            in.violation("resolvedAt", "must not be before openedAt");
-        }
-        in.throwIfInvalid("incident");
-        return new Report(entityRef, severity.toLowerCase(Locale.ROOT), openedAt, resolvedAt, cause, externalId);
-    }
-
-    private static boolean sameContent(Incident i, String entityRef, Report r) {
+    private static boolean sameContent(Incident i, String entityRef, NewIncident r) {
         return i.entityRef.equals(entityRef) && i.severity.equals(r.severity()) && i.openedAt.equals(r.openedAt())
                 && Objects.equals(i.causedByDeployment, r.causedByDeployment())
                 && (r.resolvedAt() == null || r.resolvedAt().equals(i.resolvedAt));
@@ -193,11 +139,5 @@ public class IncidentService {
             details.put("causedByDeployment", i.causedByDeployment);
         }
         return details;
-    }
-
-    static IncidentView view(Incident i) {
-        return new IncidentView(i.id.toString(), i.externalId, i.entityRef, i.severity, i.openedAt, i.resolvedAt,
-                i.resolvedAt == null, i.resolvedAt == null ? null : Duration.between(i.openedAt, i.resolvedAt)
-                        .getSeconds(), i.causedByDeployment, i.recordedAt, i.recordedBy, i.resolvedBy);
     }
 }

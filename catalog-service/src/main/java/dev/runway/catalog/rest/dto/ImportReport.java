@@ -10,11 +10,8 @@ import dev.runway.common.error.Problem;
 public record ImportReport(boolean dryRun, boolean applied, int created, int updated, int unchanged, int rejected,
         List<Item> items) {
 
-    public enum Outcome {
-        created, updated, unchanged, rejected
-    }
-
+    /** @param outcome created, updated, unchanged or rejected */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record Item(int index, String entityRef, Outcome outcome, String reason, List<Problem.Violation> violations) {
+    public record Item(int index, String entityRef, String outcome, String reason, List<Problem.Violation> violations) {
     }
 }

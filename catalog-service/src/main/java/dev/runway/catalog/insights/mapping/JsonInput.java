@@ -1,4 +1,4 @@
-package dev.runway.catalog.insights.service;
+package dev.runway.catalog.insights.mapping;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -19,7 +19,9 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "deployment")
 public class Deployment {
     /** Environment names, lower-case (e.g. production). */
-    public static final Pattern ENVIRONMENT = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
+    /** An environment's name as stored: lower-case; a constant so that request bodies can declare it. */
+    public static final String ENVIRONMENT_FORMAT = "[a-z0-9][a-z0-9._-]{0,62}";
+    public static final Pattern ENVIRONMENT = Pattern.compile(ENVIRONMENT_FORMAT);
     public static final Set<String> STATUSES = Set.of("success", "failure", "rolled_back");
 
     @Id

@@ -16,7 +16,9 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "scorecard_definition")
 public class ScorecardDefinition {
     /** The id of a scorecard and of each of its rules: lower-case letters, digits and dashes, at most 63. */
-    public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    /** A scorecard's or a rule's id; a constant so that request bodies can declare it. */
+    public static final String ID_FORMAT = "[a-z0-9][a-z0-9-]{0,62}";
+    public static final Pattern ID = Pattern.compile(ID_FORMAT);
 
     @Id
     public String id;

@@ -18,6 +18,9 @@ import dev.runway.common.persistence.AdvisoryLock;
  */
 @ApplicationScoped
 public class ExternalIds {
+    /** What a reporter may use as an externalId: safe in a URL path segment, at most 200 characters. */
+    public static final String FORMAT = "[A-Za-z0-9][A-Za-z0-9._:@+-]{0,199}";
+
     private final EntityManager em;
 
     public ExternalIds(EntityManager em) {

@@ -31,6 +31,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
+import dev.runway.common.json.JsonBodies;
+
 /**
  * The body of an audit ingest: one event object, or an array of at most {@value #MAX_EVENTS} of them, as the outbox
  * relays send them. Each element is read on its own, so that a mistyped field of one event does not hide what is
@@ -72,26 +74,22 @@ public record AuditEventBatch(
      * {@code $} for the body as a whole. {@code path} runs from the resource method through the body parameter.
      */
     public String field(Path path) {
-        StringBuilder field = new StringBuilder("$");
-        int depth = 0;
+        List<Path.Node> inBody = new ArrayList<>();
+        boolean events = false;
         for (Path.Node node : path) {
             if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
                 continue;
             }
-            depth++;
-            if (depth == 1) {
+            if (!events) {
                 // "events" stands for the body itself.
+                events = true;
                 continue;
             }
-            boolean eventIndex = depth == 2;
-            if (node.getIndex() != null && !(eventIndex && single)) {
-                field.append('[').append(node.getIndex()).append(']');
-            }
-            if (node.getName() != null && !node.getName().startsWith("<")) {
-                field.append('.').append(node.getName());
-            }
+            inBody.add(node);
         }
-        return field.toString();
+        String field = JsonBodies.jsonPath(inBody);
+        // The body of a single event is that event: its fields are not under an index.
+        return single && field.startsWith("$[0]") ? "$" + field.substring("$[0]".length()) : field;
     }
 
     /** Reads an object or an array of them, element by element; what it cannot read it keeps as malformed. */

@@ -9,7 +9,7 @@ import jakarta.transaction.Transactional;
 
 import dev.runway.common.audit.AuditEvent;
 import dev.runway.common.audit.AuditOutbox;
-import dev.runway.provisioning.policy.Caller;
+import dev.runway.common.security.Caller;
 
 /**
  * Writes audit events into runway-common's transactional outbox (table {@code audit_outbox}) in the caller's
@@ -28,7 +28,7 @@ public class AuditRecorder {
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Caller actor, String action, String resource, String outcome, String reason,
             Map<String, Object> details, Instant at) {
-        outbox.record(new AuditEvent(UUID.randomUUID(), at, actor.name(), actor.teams().stream().sorted().toList(),
+        outbox.record(new AuditEvent(UUID.randomUUID(), at, actor.username(), actor.teams().stream().sorted().toList(),
                 action, resource, outcome, reason, SOURCE, actor.requestId(), actor.clientAddress(), details));
     }
 }

@@ -7,22 +7,22 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import dev.runway.common.policy.AccessDecisions;
 import dev.runway.common.policy.Actions;
 import dev.runway.common.policy.Decision;
 import dev.runway.common.policy.DecisionRequest;
 import dev.runway.common.policy.DecisionResource;
 import dev.runway.common.policy.Reach;
+import dev.runway.common.security.Caller;
 import dev.runway.provisioning.domain.ProvisioningRequest;
 import dev.runway.provisioning.domain.RequestKind;
 
 /**
  * Asks access-service's policy decision point, failing closed (503 when it cannot answer, never "allow").
  *
- * <p>As in catalog-service, the caller's own bearer token is forwarded and no explicit subject is sent, so
- * access-service decides about the identity it verified itself and its decision audit names the real user.
+ * <p>As in catalog-service, the caller's own bearer token ({@link Caller#bearerToken()}) is forwarded and no
+ * explicit subject is sent, so access-service decides about the identity it verified itself and its decision
+ * audit names the real user.
  *
  * <p>What a question is about: an environment is {@code environment:<id>}; a database is asked about as part of
  * its environment ({@code environment:<environment id>}), so that a role binding on an environment covers its
@@ -33,16 +33,14 @@ import dev.runway.provisioning.domain.RequestKind;
 @ApplicationScoped
 public class AccessServiceProvisioningPolicy implements ProvisioningPolicy {
     private final AccessDecisions decisions;
-    private final JsonWebToken token;
 
-    public AccessServiceProvisioningPolicy(AccessDecisions decisions, JsonWebToken token) {
+    public AccessServiceProvisioningPolicy(AccessDecisions decisions) {
         this.decisions = decisions;
-        this.token = token;
     }
 
     @Override
     public Reach reach(Caller caller, RequestKind kind) {
-        return decisions.reach(token.getRawToken(), read(kind));
+        return decisions.reach(caller.bearerToken(), read(kind));
     }
 
     @Override
@@ -50,7 +48,7 @@ public class AccessServiceProvisioningPolicy implements ProvisioningPolicy {
         // No owner and no id of anything in particular: only platform-wide rules and global bindings reach it.
         DecisionResource everything = new DecisionResource(kind == RequestKind.DATABASE ? "database" : "environment",
                 null, Map.of());
-        return ask(read(kind), everything).allowed();
+        return ask(caller, read(kind), everything).allowed();
     }
 
     @Override
@@ -59,7 +57,7 @@ public class AccessServiceProvisioningPolicy implements ProvisioningPolicy {
         for (ProvisioningRequest r : requests) {
             questions.add(DecisionRequest.forCaller(read(r.kind()), resource(r)));
         }
-        return decisions.decideAll(token.getRawToken(), questions).stream().map(Decision::allowed).toList();
+        return decisions.decideAll(caller.bearerToken(), questions).stream().map(Decision::allowed).toList();
     }
 
     @Override
@@ -68,27 +66,28 @@ public class AccessServiceProvisioningPolicy implements ProvisioningPolicy {
         if (kind == RequestKind.ENVIRONMENT && templateId != null) {
             attributes.put(DecisionResource.TIER, templateId);
         }
-        attributes.put(DecisionResource.REQUESTER, caller.name());
-        return ask(request(kind), new DecisionResource("team:" + team, team, attributes));
+        attributes.put(DecisionResource.REQUESTER, caller.username());
+        return ask(caller, request(kind), new DecisionResource("team:" + team, team, attributes));
     }
 
     @Override
     public Decision mayChange(Caller caller, ProvisioningRequest r) {
-        return ask(request(r.kind()), resource(r));
+        return ask(caller, request(r.kind()), resource(r));
     }
 
     @Override
     public Decision mayDelete(Caller caller, ProvisioningRequest r) {
-        return ask(r.kind() == RequestKind.DATABASE ? Actions.DATABASE_DELETE : Actions.ENVIRONMENT_DELETE, resource(r));
+        return ask(caller, r.kind() == RequestKind.DATABASE ? Actions.DATABASE_DELETE : Actions.ENVIRONMENT_DELETE,
+                resource(r));
     }
 
     @Override
     public Decision mayDecide(Caller caller, ProvisioningRequest r) {
-        return ask(Actions.ENVIRONMENT_APPROVE, resource(r));
+        return ask(caller, Actions.ENVIRONMENT_APPROVE, resource(r));
     }
 
-    private Decision ask(String action, DecisionResource resource) {
-        return decisions.decide(token.getRawToken(), DecisionRequest.forCaller(action, resource));
+    private Decision ask(Caller caller, String action, DecisionResource resource) {
+        return decisions.decide(caller.bearerToken(), DecisionRequest.forCaller(action, resource));
     }
 
     private static DecisionResource resource(ProvisioningRequest r) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.runway.common.policy.Decision;
 import dev.runway.common.policy.Reach;
+import dev.runway.common.security.Caller;
 import dev.runway.provisioning.domain.ProvisioningRequest;
 import dev.runway.provisioning.domain.RequestKind;
 

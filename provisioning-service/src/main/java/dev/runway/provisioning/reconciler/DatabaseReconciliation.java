@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.runway.common.security.Caller;
 import dev.runway.provisioning.config.ProvisioningConfig;
 import dev.runway.provisioning.domain.DatabaseRepair;
 import dev.runway.provisioning.domain.DatabaseStep;
@@ -23,7 +24,6 @@ import dev.runway.provisioning.driver.DatabaseDrivers;
 import dev.runway.provisioning.driver.DatabaseSpec;
 import dev.runway.provisioning.driver.ExternalFailure;
 import dev.runway.provisioning.kubernetes.ClusterGateway;
-import dev.runway.provisioning.policy.Caller;
 import dev.runway.provisioning.repository.ProvisioningRequestRepository;
 import dev.runway.provisioning.service.Lifecycle;
 import dev.runway.provisioning.template.Template;
@@ -35,7 +35,7 @@ import dev.runway.provisioning.template.TemplateCatalog;
  */
 @ApplicationScoped
 public class DatabaseReconciliation implements KindReconciliation<DatabaseStep.Work> {
-    private static final Caller RECONCILER = Caller.system("reconciler");
+    private static final Caller RECONCILER = Caller.service("reconciler");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ProvisioningRequestRepository requests;

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import dev.runway.common.security.Caller;
 import dev.runway.provisioning.config.ProvisioningConfig;
 import dev.runway.provisioning.domain.ProvisioningRequest;
 import dev.runway.provisioning.domain.RequestEvent;
@@ -17,7 +18,6 @@ import dev.runway.provisioning.domain.RequestKind;
 import dev.runway.provisioning.domain.RequestState;
 import dev.runway.provisioning.domain.Step;
 import dev.runway.provisioning.driver.ExternalFailure;
-import dev.runway.provisioning.policy.Caller;
 import dev.runway.provisioning.repository.ProvisioningRequestRepository;
 import dev.runway.provisioning.service.Lifecycle;
 
@@ -30,7 +30,7 @@ import dev.runway.provisioning.service.Lifecycle;
 @ApplicationScoped
 public class ReconcileStep {
     private static final Logger LOG = Logger.getLogger(ReconcileStep.class);
-    private static final Caller RECONCILER = Caller.system("reconciler");
+    private static final Caller RECONCILER = Caller.service("reconciler");
 
     private final ProvisioningRequestRepository requests;
     private final Lifecycle lifecycle;
@@ -95,7 +95,7 @@ public class ReconcileStep {
             case APPROVED -> {
                 KindReconciliation.Gate gate = kind.gate(r);
                 if (gate.open()) {
-                    lifecycle.record(r, RECONCILER, r.start(RECONCILER.name(), now));
+                    lifecycle.record(r, RECONCILER, r.start(RECONCILER.username(), now));
                 } else if (gate.closedForGood() == null) {
                     waitFor(r, now);
                 } else {
@@ -106,7 +106,7 @@ public class ReconcileStep {
                 Step<W> step = kind.plan().step(r.step());
                 Step.Outcome outcome = r.state() == RequestState.PROVISIONING ? step.apply(work) : step.undo(work);
                 switch (outcome) {
-                    case DONE -> r.advance(RECONCILER.name(), now).ifPresent(e -> finished(r, kind, e, now));
+                    case DONE -> r.advance(RECONCILER.username(), now).ifPresent(e -> finished(r, kind, e, now));
                     case WAIT -> waitFor(r, now);
                     case RESTART -> r.restart(now);
                 }
@@ -140,7 +140,7 @@ public class ReconcileStep {
 
     private void failed(ProvisioningRequest r, String reason, boolean retryable, Instant now) {
         lifecycle.record(r, RECONCILER,
-                r.attemptFailed(RECONCILER.name(), reason, retryable, config.maxAttempts(), this::backoff, now));
+                r.attemptFailed(RECONCILER.username(), reason, retryable, config.maxAttempts(), this::backoff, now));
     }
 
     /** base · 2^(attempts-1), capped. */

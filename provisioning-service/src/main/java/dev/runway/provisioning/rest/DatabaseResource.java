@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Provider;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.runway.common.security.Caller;
 import dev.runway.common.security.Roles;
 import dev.runway.provisioning.domain.RequestKind;
 import dev.runway.provisioning.mapping.ProvisioningMapper;
@@ -43,9 +45,9 @@ import dev.runway.provisioning.service.RequestService;
 public class DatabaseResource {
     private final RequestService service;
     private final RequestQueryService queries;
-    private final CallerResolver callers;
+    private final Provider<Caller> callers;
 
-    public DatabaseResource(RequestService service, RequestQueryService queries, CallerResolver callers) {
+    public DatabaseResource(RequestService service, RequestQueryService queries, Provider<Caller> callers) {
         this.service = service;
         this.queries = queries;
         this.callers = callers;
@@ -64,7 +66,7 @@ public class DatabaseResource {
             + "exceeded")
     public Response request(@Valid @NotNull DatabaseRequestBody body,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        RequestService.Accepted a = service.requestDatabase(callers.caller(), new NewDatabase(body.name(), body.team(),
+        RequestService.Accepted a = service.requestDatabase(callers.get(), new NewDatabase(body.name(), body.team(),
                 body.engine(), body.plan(), body.environment(), body.component()), idempotencyKey);
         return Response.accepted(ProvisioningMapper.toView(a.request()))
                 .location(URI.create("/api/v1/databases/" + a.request().id())).build();
@@ -77,7 +79,7 @@ public class DatabaseResource {
     @APIResponse(responseCode = "200", description = "A page of databases")
     @APIResponse(responseCode = "400", description = "A malformed cursor, or a limit out of range")
     public RequestPage list(@BeanParam PageParams page) {
-        return queries.list(callers.caller(), RequestKind.DATABASE, page.cursor, page.limit)
+        return queries.list(callers.get(), RequestKind.DATABASE, page.cursor, page.limit)
                 .map(ProvisioningMapper::toView)
                 .into(RequestPage::new);
     }
@@ -89,7 +91,7 @@ public class DatabaseResource {
     @APIResponse(responseCode = "200", description = "The database")
     @APIResponse(responseCode = "404", description = "No such database visible to the caller")
     public RequestView get(@PathParam("id") UUID id) {
-        return ProvisioningMapper.toView(service.get(callers.caller(), RequestKind.DATABASE, id));
+        return ProvisioningMapper.toView(service.get(callers.get(), RequestKind.DATABASE, id));
     }
 
     @GET
@@ -101,7 +103,7 @@ public class DatabaseResource {
     @APIResponse(responseCode = "404", description = "No such database visible to the caller")
     @APIResponse(responseCode = "409", description = "Not READY yet")
     public Response credentials(@PathParam("id") UUID id) {
-        RequestService.Credentials c = service.credentials(callers.caller(), id);
+        RequestService.Credentials c = service.credentials(callers.get(), id);
         Map<String, String> v = c.values();
         CredentialsView view = v == null
                 ? new CredentialsView(c.request().secretName(), c.request().namespace(), false, null, null, null, null, null)
@@ -122,7 +124,7 @@ public class DatabaseResource {
     @APIResponse(responseCode = "404", description = "No such database visible to the caller")
     @APIResponse(responseCode = "409", description = "Not READY")
     public Response rotate(@PathParam("id") UUID id) {
-        return Response.accepted(ProvisioningMapper.toView(service.rotate(callers.caller(), id))).build();
+        return Response.accepted(ProvisioningMapper.toView(service.rotate(callers.get(), id))).build();
     }
 
     @DELETE
@@ -135,7 +137,7 @@ public class DatabaseResource {
     @APIResponse(responseCode = "409", description = "Already gone")
     public Response delete(@PathParam("id") UUID id) {
         return Response.accepted(ProvisioningMapper.toView(
-                service.delete(callers.caller(), RequestKind.DATABASE, id))).build();
+                service.delete(callers.get(), RequestKind.DATABASE, id))).build();
     }
 
     @POST
@@ -150,7 +152,7 @@ public class DatabaseResource {
     @APIResponse(responseCode = "503", description = "access-service could not decide")
     public Response retry(@PathParam("id") UUID id) {
         return Response.accepted(ProvisioningMapper.toView(
-                service.retry(callers.caller(), RequestKind.DATABASE, id))).build();
+                service.retry(callers.get(), RequestKind.DATABASE, id))).build();
     }
 
     @POST
@@ -164,6 +166,6 @@ public class DatabaseResource {
     @APIResponse(responseCode = "409", description = "It or its environment is not in a state that can be extended")
     @APIResponse(responseCode = "422", description = "Its environment's template has no TTL")
     public RequestView extend(@PathParam("id") UUID id, @Valid @NotNull ExtendBody body) {
-        return ProvisioningMapper.toView(service.extend(callers.caller(), RequestKind.DATABASE, id, body.ttl()));
+        return ProvisioningMapper.toView(service.extend(callers.get(), RequestKind.DATABASE, id, body.ttl()));
     }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Provider;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.runway.common.security.Caller;
 import dev.runway.common.security.Roles;
 import dev.runway.provisioning.domain.RequestKind;
 import dev.runway.provisioning.mapping.ProvisioningMapper;
@@ -41,9 +43,9 @@ import dev.runway.provisioning.service.RequestService;
 public class EnvironmentResource {
     private final RequestService service;
     private final RequestQueryService queries;
-    private final CallerResolver callers;
+    private final Provider<Caller> callers;
 
-    public EnvironmentResource(RequestService service, RequestQueryService queries, CallerResolver callers) {
+    public EnvironmentResource(RequestService service, RequestQueryService queries, Provider<Caller> callers) {
         this.service = service;
         this.queries = queries;
         this.callers = callers;
@@ -60,7 +62,7 @@ public class EnvironmentResource {
     @APIResponse(responseCode = "422", description = "CPU or memory quota exceeded")
     public Response request(@Valid @NotNull EnvironmentRequestBody body,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        RequestService.Accepted a = service.requestEnvironment(callers.caller(), new NewEnvironment(body.name(),
+        RequestService.Accepted a = service.requestEnvironment(callers.get(), new NewEnvironment(body.name(),
                 body.team(), body.template(), body.parameters(), body.ttl(), body.component()), idempotencyKey);
         return Response.accepted(ProvisioningMapper.toView(a.request()))
                 .location(URI.create("/api/v1/environments/" + a.request().id())).build();
@@ -73,7 +75,7 @@ public class EnvironmentResource {
     @APIResponse(responseCode = "200", description = "A page of environments")
     @APIResponse(responseCode = "400", description = "A malformed cursor, or a limit out of range")
     public RequestPage list(@BeanParam PageParams page) {
-        return queries.list(callers.caller(), RequestKind.ENVIRONMENT, page.cursor, page.limit)
+        return queries.list(callers.get(), RequestKind.ENVIRONMENT, page.cursor, page.limit)
                 .map(ProvisioningMapper::toView)
                 .into(RequestPage::new);
     }
@@ -85,7 +87,7 @@ public class EnvironmentResource {
     @APIResponse(responseCode = "200", description = "The environment")
     @APIResponse(responseCode = "404", description = "No such environment visible to the caller")
     public RequestView get(@PathParam("id") UUID id) {
-        return ProvisioningMapper.toView(service.get(callers.caller(), RequestKind.ENVIRONMENT, id));
+        return ProvisioningMapper.toView(service.get(callers.get(), RequestKind.ENVIRONMENT, id));
     }
 
     @DELETE
@@ -98,7 +100,7 @@ public class EnvironmentResource {
     @APIResponse(responseCode = "409", description = "Already gone")
     public Response delete(@PathParam("id") UUID id) {
         return Response.accepted(ProvisioningMapper.toView(
-                service.delete(callers.caller(), RequestKind.ENVIRONMENT, id))).build();
+                service.delete(callers.get(), RequestKind.ENVIRONMENT, id))).build();
     }
 
     @POST
@@ -112,7 +114,7 @@ public class EnvironmentResource {
     @APIResponse(responseCode = "409", description = "Not in a state that can be extended")
     @APIResponse(responseCode = "422", description = "The template has no TTL")
     public RequestView extend(@PathParam("id") UUID id, @Valid @NotNull ExtendBody body) {
-        return ProvisioningMapper.toView(service.extend(callers.caller(), RequestKind.ENVIRONMENT, id, body.ttl()));
+        return ProvisioningMapper.toView(service.extend(callers.get(), RequestKind.ENVIRONMENT, id, body.ttl()));
     }
 
     @POST
@@ -127,6 +129,6 @@ public class EnvironmentResource {
     @APIResponse(responseCode = "503", description = "access-service could not decide")
     public Response retry(@PathParam("id") UUID id) {
         return Response.accepted(ProvisioningMapper.toView(
-                service.retry(callers.caller(), RequestKind.ENVIRONMENT, id))).build();
+                service.retry(callers.get(), RequestKind.ENVIRONMENT, id))).build();
     }
 }

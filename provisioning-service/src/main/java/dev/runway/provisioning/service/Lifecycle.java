@@ -9,11 +9,11 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import dev.runway.common.security.Caller;
 import dev.runway.provisioning.audit.AuditRecorder;
 import dev.runway.provisioning.domain.ProvisioningRequest;
 import dev.runway.provisioning.domain.RequestEvent;
 import dev.runway.provisioning.domain.RequestState;
-import dev.runway.provisioning.policy.Caller;
 import dev.runway.provisioning.repository.RequestEventRepository;
 
 /**

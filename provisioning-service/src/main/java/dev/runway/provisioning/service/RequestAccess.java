@@ -8,9 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.runway.common.error.NotPermittedException;
 import dev.runway.common.error.ResourceNotFoundException;
 import dev.runway.common.policy.Decision;
+import dev.runway.common.security.Caller;
 import dev.runway.provisioning.domain.ProvisioningRequest;
 import dev.runway.provisioning.domain.RequestKind;
-import dev.runway.provisioning.policy.Caller;
 import dev.runway.provisioning.policy.ProvisioningPolicy;
 import dev.runway.provisioning.repository.ProvisioningRequestRepository;
 

@@ -18,12 +18,12 @@ import dev.runway.common.error.NotPermittedException;
 import dev.runway.common.error.Problem;
 import dev.runway.common.error.UnprocessableException;
 import dev.runway.common.error.UpstreamUnavailableException;
+import dev.runway.common.security.Caller;
 import dev.runway.provisioning.domain.ProvisioningRequest;
 import dev.runway.provisioning.domain.RequestChanged;
 import dev.runway.provisioning.domain.RequestKind;
 import dev.runway.provisioning.driver.ExternalFailure;
 import dev.runway.provisioning.kubernetes.ClusterGateway;
-import dev.runway.provisioning.policy.Caller;
 import dev.runway.provisioning.policy.ProvisioningPolicy;
 import dev.runway.provisioning.repository.ProvisioningRequestRepository;
 import dev.runway.provisioning.template.Template;
@@ -94,7 +94,7 @@ public class RequestService {
         ProvisioningRequest r = access.visibleForChange(caller, id, kind);
         RequestAccess.require(policy.mayDelete(caller, r), "you may not delete this " + kind.name().toLowerCase());
         if (r.deletable()) {
-            deprovisioning.deprovision(r, caller, "deleted by " + caller.name(), Instant.now());
+            deprovisioning.deprovision(r, caller, "deleted by " + caller.username(), Instant.now());
         }
         return r;
     }
@@ -148,7 +148,7 @@ public class RequestService {
         ProvisioningRequest r = access.changeable(caller, id, kind);
         ProvisioningRequest environment = kind == RequestKind.DATABASE ? requests.findById(r.environmentId()) : null;
         Instant now = Instant.now();
-        lifecycle.record(r, caller, r.retry(caller.name(), environment, now));
+        lifecycle.record(r, caller, r.retry(caller.username(), environment, now));
         wakeIfDue(r, now);
         return r;
     }
@@ -156,14 +156,15 @@ public class RequestService {
     @Transactional
     public ProvisioningRequest decide(Caller caller, UUID id, boolean approve, String reason) {
         ProvisioningRequest r = access.visibleForChange(caller, id, null);
-        if (caller.name().equals(r.requestedBy())) {
+        if (caller.username().equals(r.requestedBy())) {
             // access-service says so too; checked here first for a message that names the reason plainly.
             throw new NotPermittedException("a request cannot be decided by its requester");
         }
         RequestAccess.require(policy.mayDecide(caller, r), "only a lead of team '" + r.team()
                 + "' or a platform-admin may decide this request");
         Instant now = Instant.now();
-        lifecycle.record(r, caller, approve ? r.approve(caller.name(), reason, now) : r.deny(caller.name(), reason, now));
+        lifecycle.record(r, caller, approve ? r.approve(caller.username(), reason, now)
+                : r.deny(caller.username(), reason, now));
         wakeIfDue(r, now);
         return r;
     }
@@ -179,7 +180,7 @@ public class RequestService {
     @Transactional
     public Credentials credentials(Caller caller, UUID id) {
         ProvisioningRequest r = access.visibleForChange(caller, id, RequestKind.DATABASE);
-        if (!caller.isMemberOf(r.team())) {
+        if (!caller.teams().contains(r.team())) {
             throw new NotPermittedException("only members of team '" + r.team() + "' may read its credentials");
         }
         r.requireCredentialsReady();
@@ -213,10 +214,10 @@ public class RequestService {
 
     private ProvisioningRequest accept(ProvisioningRequest.Draft draft, Caller caller, String idempotencyKey,
             Instant now) {
-        ProvisioningRequest r = ProvisioningRequest.create(draft, caller.name(), idempotencyKey, now);
+        ProvisioningRequest r = ProvisioningRequest.create(draft, caller.username(), idempotencyKey, now);
         requests.persist(r);
         lifecycle.created(r, caller, now);
-        lifecycle.record(r, caller, r.accept(caller.name(), now));
+        lifecycle.record(r, caller, r.accept(caller.username(), now));
         wakeIfDue(r, now);
         return r;
     }
@@ -236,8 +237,8 @@ public class RequestService {
             throw new InvalidInputException("Idempotency-Key is too long",
                     List.of(new Problem.Violation("Idempotency-Key", "must be at most 200 characters")));
         }
-        requests.lock("idempotency:" + caller.name() + ":" + key);
-        Optional<ProvisioningRequest> first = requests.findByIdempotencyKey(caller.name(), key);
+        requests.lock("idempotency:" + caller.username() + ":" + key);
+        Optional<ProvisioningRequest> first = requests.findByIdempotencyKey(caller.username(), key);
         if (first.isPresent() && first.get().kind() != kind) {
             throw new UnprocessableException("this Idempotency-Key was used for a "
                     + first.get().kind().name().toLowerCase() + " request");

@@ -96,12 +96,12 @@ public class DatabaseReconciliation implements KindReconciliation<DatabaseStep.W
             work.driver().setPassword(work.spec(), password);
             Arrays.fill(password, '\0');
             r.rotated();
-            lifecycle.note(r, RECONCILER, "rotated", "success", "password rotated", now);
+            lifecycle.note(r, RECONCILER, "rotated", "password rotated");
         }
         Optional<String> drift = work.driver().drift(work.spec());
         if (drift.isPresent()) {
             DatabaseRepair.PLAN.applyAll(work);
-            lifecycle.note(r, RECONCILER, "repaired", "success", drift.get(), now);
+            lifecycle.note(r, RECONCILER, "repaired", drift.get());
         }
         return now.plus(config.resync());
     }

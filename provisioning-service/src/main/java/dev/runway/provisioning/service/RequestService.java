@@ -132,7 +132,7 @@ public class RequestService {
         }
         Instant now = Instant.now();
         environment.expireAt(now.plus(ttl), now);
-        lifecycle.note(environment, caller, "extend", "success", "expires " + environment.expiresAt(), now);
+        lifecycle.note(environment, caller, "extend", "expires " + environment.expiresAt());
         for (ProvisioningRequest db : requests.databasesOfForChange(environment.id())) {
             if (db.live()) {
                 db.expireAt(environment.expiresAt(), now);
@@ -186,7 +186,7 @@ public class RequestService {
         r.requireCredentialsReady();
         Instant now = Instant.now();
         if (r.credentialsRevealed()) {
-            lifecycle.note(r, caller, "credentials.read", "success", "already shown once; Secret name only", now);
+            lifecycle.note(r, caller, "credentials.read", "already shown once; Secret name only");
             return new Credentials(r, null);
         }
         Map<String, String> values;
@@ -197,7 +197,7 @@ public class RequestService {
             throw new UpstreamUnavailableException(f.getMessage());
         }
         r.credentialsShown();
-        lifecycle.note(r, caller, "credentials.reveal", "success", null, now);
+        lifecycle.note(r, caller, "credentials.reveal", null);
         return new Credentials(r, values);
     }
 
@@ -207,7 +207,7 @@ public class RequestService {
         ProvisioningRequest r = access.changeable(caller, id, RequestKind.DATABASE);
         Instant now = Instant.now();
         r.requestRotation(now);
-        lifecycle.note(r, caller, "rotate", "success", "rotation requested", now);
+        lifecycle.note(r, caller, "rotate", "rotation requested");
         wakeIfDue(r, now);
         return r;
     }
@@ -216,7 +216,7 @@ public class RequestService {
             Instant now) {
         ProvisioningRequest r = ProvisioningRequest.create(draft, caller.username(), idempotencyKey, now);
         requests.persist(r);
-        lifecycle.created(r, caller, now);
+        lifecycle.created(r, caller);
         lifecycle.record(r, caller, r.accept(caller.username(), now));
         wakeIfDue(r, now);
         return r;

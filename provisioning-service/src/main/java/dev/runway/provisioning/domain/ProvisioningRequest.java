@@ -20,6 +20,7 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import dev.runway.common.catalog.EntityRef;
 import dev.runway.common.error.ConflictException;
 
 /**
@@ -102,7 +103,7 @@ public class ProvisioningRequest {
     /** What admission decided a new request is; the rest (state, schedule, progress) is the lifecycle's. */
     public record Draft(RequestKind kind, String name, String team, String templateId, String templateVersion,
             Map<String, Object> parameters, int cpuMillis, int memoryMib, String physicalName, String namespace,
-            UUID environmentId, String secretName, String component, Instant expiresAt, boolean approvalRequired) {
+            UUID environmentId, String secretName, EntityRef component, Instant expiresAt, boolean approvalRequired) {
     }
 
     protected ProvisioningRequest() {
@@ -125,7 +126,7 @@ public class ProvisioningRequest {
         r.namespace = d.namespace();
         r.environmentId = d.environmentId();
         r.secretName = d.secretName();
-        r.component = d.component();
+        r.component = d.component() == null ? null : d.component().reference();
         r.expiresAt = d.expiresAt();
         r.approvalRequired = d.approvalRequired();
         r.requestedBy = requestedBy;

@@ -1,9 +1,9 @@
 package dev.runway.provisioning.policy;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -61,13 +61,8 @@ public class AccessServiceProvisioningPolicy implements ProvisioningPolicy {
     }
 
     @Override
-    public Decision mayRequest(Caller caller, RequestKind kind, String team, String templateId) {
-        Map<String, String> attributes = new HashMap<>();
-        if (kind == RequestKind.ENVIRONMENT && templateId != null) {
-            attributes.put(DecisionResource.TIER, templateId);
-        }
-        attributes.put(DecisionResource.REQUESTER, caller.username());
-        return ask(caller, request(kind), new DecisionResource("team:" + team, team, attributes));
+    public Decision mayRequest(Caller caller, RequestKind kind, String team, String tier) {
+        return ask(caller, request(kind), DecisionResource.team(team, tier, caller.username()));
     }
 
     @Override
@@ -91,7 +86,7 @@ public class AccessServiceProvisioningPolicy implements ProvisioningPolicy {
     }
 
     private static DecisionResource resource(ProvisioningRequest r) {
-        String environment = String.valueOf(r.kind() == RequestKind.DATABASE ? r.environmentId() : r.id());
+        UUID environment = r.kind() == RequestKind.DATABASE ? r.environmentId() : r.id();
         String tier = r.kind() == RequestKind.ENVIRONMENT ? r.templateId() : null;
         return DecisionResource.environment(environment, r.team(), tier, r.requestedBy());
     }

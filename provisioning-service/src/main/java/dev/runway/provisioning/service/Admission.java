@@ -77,7 +77,7 @@ public class Admission {
         teamHasRoom(RequestKind.ENVIRONMENT, cmd.team(), cmd.name(), namespace, typed.cpuMillis(), typed.memoryMib());
         return new ProvisioningRequest.Draft(RequestKind.ENVIRONMENT, cmd.name(), cmd.team(), template.id(),
                 template.version(), parameters, typed.cpuMillis(), typed.memoryMib(), namespace, namespace, null, null,
-                ComponentRef.normalize(cmd.component()), ttl == null ? null : now.plus(ttl),
+                ComponentRef.parse(cmd.component()), ttl == null ? null : now.plus(ttl),
                 template.approvalRequired());
     }
 
@@ -123,7 +123,7 @@ public class Admission {
         // A database lives as long as its environment: the reaper removes both when the environment expires.
         return new ProvisioningRequest.Draft(RequestKind.DATABASE, cmd.name(), team, template.id(), template.version(),
                 parameters, plan.cpuMillis(), plan.memoryMib(), physical, environment.namespace(), environment.id(),
-                "db-" + physical.replace('_', '-'), ComponentRef.normalize(cmd.component()), environment.expiresAt(),
+                "db-" + physical.replace('_', '-'), ComponentRef.parse(cmd.component()), environment.expiresAt(),
                 template.approvalRequired());
     }
 

@@ -2,6 +2,7 @@ package dev.runway.provisioning.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -351,6 +352,15 @@ public class ProvisioningRequest {
     /** Whether the catalog has to follow: register while READY, remove once DELETED. */
     public boolean catalogBehind() {
         return !catalogSynced && (state == RequestState.READY || state == RequestState.DELETED);
+    }
+
+    /**
+     * When the catalog is to be tried again if the attempt about to be made fails: after the backoff of one more
+     * failed attempt (whole milliseconds, so that the time reads back from the row as written); null when the catalog
+     * is in line. A request is scheduled for it before the attempt, so that a crash in between still retries.
+     */
+    public Instant catalogRetryAt(Instant now, IntFunction<Duration> backoff) {
+        return catalogBehind() ? now.plus(backoff.apply(catalogAttempts + 1)).truncatedTo(ChronoUnit.MILLIS) : null;
     }
 
     public void catalogInLine() {

@@ -78,15 +78,14 @@ public interface ProvisioningConfig {
     }
 
     /**
-     * The PostgreSQL server databases are provisioned on. Without {@code admin-url} there is none: the postgresql
-     * template is offered as unavailable and requests for it are refused. The admin role needs LOGIN CREATEDB
-     * CREATEROLE, not SUPERUSER.
+     * A database server of one engine. Without {@code admin-url} there is none: the engine's template is offered as
+     * unavailable and requests for it are refused.
      */
-    interface Postgresql {
-        /** JDBC URL of a database the admin role may connect to, e.g. {@code jdbc:postgresql://db.internal:5432/postgres}. */
+    interface Server {
+        /** Where the admin connects; the form is the engine's (see each). */
         Optional<String> adminUrl();
 
-        /** Unset: the user named in the admin URL, if any. */
+        /** Unset: the user named in the admin URL, if any (Redis: the default user). */
         Optional<String> adminUser();
 
         /** From the environment. */
@@ -99,41 +98,29 @@ public interface ProvisioningConfig {
     }
 
     /**
-     * The MariaDB server databases are provisioned on; without {@code admin-url} there is none (see
-     * {@link Postgresql}). The admin user needs CREATE USER and, with GRANT OPTION, the privileges it grants.
+     * The PostgreSQL server databases are provisioned on: {@code admin-url} is the JDBC URL of a database the admin
+     * role may connect to, e.g. {@code jdbc:postgresql://db.internal:5432/postgres}. The admin role needs LOGIN
+     * CREATEDB CREATEROLE, not SUPERUSER.
      */
-    interface Mariadb {
-        /** JDBC URL, e.g. {@code jdbc:mariadb://db.internal:3306/}. */
-        Optional<String> adminUrl();
+    interface Postgresql extends Server {
+    }
 
-        Optional<String> adminUser();
-
-        Optional<String> adminPassword();
-
-        Optional<String> host();
-
-        OptionalInt port();
-
+    /**
+     * The MariaDB server databases are provisioned on: {@code admin-url} is a JDBC URL, e.g.
+     * {@code jdbc:mariadb://db.internal:3306/}. The admin user needs CREATE USER and, with GRANT OPTION, the
+     * privileges it grants.
+     */
+    interface Mariadb extends Server {
         /** Host part of created users ({@code '%'} = any). */
         @WithDefault("%")
         String userHost();
     }
 
     /**
-     * The Redis server (7+, ACL) tenants are created on; without {@code admin-url} there is none (see
-     * {@link Postgresql}). The admin needs the ACL commands and SCAN/UNLINK on every key.
+     * The Redis server (7+, ACL) tenants are created on: {@code admin-url} is e.g. {@code redis://cache.internal:6379};
+     * credentials go in admin-user (an ACL user) and admin-password, not there. The admin needs the ACL commands and
+     * SCAN/UNLINK on every key.
      */
-    interface Redis {
-        /** e.g. {@code redis://cache.internal:6379}; credentials go in admin-user and admin-password, not here. */
-        Optional<String> adminUrl();
-
-        /** An ACL user; unset: the default user. */
-        Optional<String> adminUser();
-
-        Optional<String> adminPassword();
-
-        Optional<String> host();
-
-        OptionalInt port();
+    interface Redis extends Server {
     }
 }

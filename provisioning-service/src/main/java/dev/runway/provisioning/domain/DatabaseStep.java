@@ -3,6 +3,7 @@ package dev.runway.provisioning.domain;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import dev.runway.provisioning.driver.DatabaseDriver;
 import dev.runway.provisioning.driver.DatabaseSpec;
@@ -13,20 +14,8 @@ import dev.runway.provisioning.driver.DatabaseSpec;
  * (its grants go with it), the account, the Secret.
  */
 public enum DatabaseStep implements Step<DatabaseStep.Work> {
-    SECRET {
-        @Override
-        public Outcome apply(Work w) {
-            Arrays.fill(w.ensureSecret(false), '\0');
-            return Outcome.DONE;
-        }
-
-        @Override
-        public Outcome undo(Work w) {
-            w.deleteSecret();
-            return Outcome.DONE;
-        }
-    },
-    ACCOUNT {
+    SECRET(w -> Arrays.fill(w.ensureSecret(false), '\0'), Work::deleteSecret),
+    ACCOUNT(null, w -> w.driver().dropAccount(w.spec())) {
         @Override
         public Outcome apply(Work w) {
             Optional<char[]> password = w.password();
@@ -38,45 +27,39 @@ public enum DatabaseStep implements Step<DatabaseStep.Work> {
             Arrays.fill(password.get(), '\0');
             return Outcome.DONE;
         }
-
-        @Override
-        public Outcome undo(Work w) {
-            w.driver().dropAccount(w.spec());
-            return Outcome.DONE;
-        }
     },
-    DATABASE {
-        @Override
-        public Outcome apply(Work w) {
-            w.driver().ensureDatabase(w.spec());
-            return Outcome.DONE;
-        }
-
-        @Override
-        public Outcome undo(Work w) {
-            w.driver().dropDatabase(w.spec());
-            return Outcome.DONE;
-        }
-    },
-    GRANTS {
-        @Override
-        public Outcome apply(Work w) {
-            w.driver().ensureGrants(w.spec());
-            return Outcome.DONE;
-        }
-
-        @Override
-        public boolean undoable() {
-            return false;
-        }
-
-        @Override
-        public Outcome undo(Work w) {
-            return Outcome.DONE;
-        }
-    };
+    DATABASE(w -> w.driver().ensureDatabase(w.spec()), w -> w.driver().dropDatabase(w.spec())),
+    GRANTS(w -> w.driver().ensureGrants(w.spec()), null);
 
     public static final Plan<Work> PLAN = new Plan<>(List.of(values()), "database, account and Secret removed");
+
+    private final Consumer<Work> ensure;
+    /** Null when the step's effect goes with an earlier step's undo (the grants with the database). */
+    private final Consumer<Work> remove;
+
+    DatabaseStep(Consumer<Work> ensure, Consumer<Work> remove) {
+        this.ensure = ensure;
+        this.remove = remove;
+    }
+
+    @Override
+    public Outcome apply(Work w) {
+        ensure.accept(w);
+        return Outcome.DONE;
+    }
+
+    @Override
+    public boolean undoable() {
+        return remove != null;
+    }
+
+    @Override
+    public Outcome undo(Work w) {
+        if (remove != null) {
+            remove.accept(w);
+        }
+        return Outcome.DONE;
+    }
 
     /** One database's server and credentials Secret. */
     public interface Work {

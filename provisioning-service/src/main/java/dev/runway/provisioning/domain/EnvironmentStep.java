@@ -1,6 +1,7 @@
 package dev.runway.provisioning.domain;
 
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 
 import dev.runway.provisioning.kubernetes.ClusterGateway;
@@ -12,11 +13,10 @@ import dev.runway.provisioning.kubernetes.EnvironmentSpec;
  * databases are gone (their Secrets live in it).
  */
 public enum EnvironmentStep implements Step<EnvironmentStep.Work> {
-    NAMESPACE {
+    NAMESPACE(ClusterGateway::applyNamespace) {
         @Override
-        public Outcome apply(Work w) {
-            w.cluster().applyNamespace(w.spec());
-            return Outcome.DONE;
+        public boolean undoable() {
+            return true;
         }
 
         @Override
@@ -27,41 +27,30 @@ public enum EnvironmentStep implements Step<EnvironmentStep.Work> {
             return w.cluster().deleteNamespace(w.spec().namespace()) ? Outcome.DONE : Outcome.WAIT;
         }
     },
-    RESOURCE_QUOTA {
-        @Override
-        public Outcome apply(Work w) {
-            w.cluster().applyResourceQuota(w.spec());
-            return Outcome.DONE;
-        }
-    },
-    LIMIT_RANGE {
-        @Override
-        public Outcome apply(Work w) {
-            w.cluster().applyLimitRange(w.spec());
-            return Outcome.DONE;
-        }
-    },
-    NETWORK_POLICY {
-        @Override
-        public Outcome apply(Work w) {
-            w.cluster().applyNetworkPolicy(w.spec());
-            return Outcome.DONE;
-        }
-    },
-    ROLE_BINDING {
-        @Override
-        public Outcome apply(Work w) {
-            w.cluster().applyRoleBinding(w.spec());
-            return Outcome.DONE;
-        }
-    };
+    RESOURCE_QUOTA(ClusterGateway::applyResourceQuota),
+    LIMIT_RANGE(ClusterGateway::applyLimitRange),
+    NETWORK_POLICY(ClusterGateway::applyNetworkPolicy),
+    ROLE_BINDING(ClusterGateway::applyRoleBinding);
 
     public static final Plan<Work> PLAN = new Plan<>(List.of(values()), "namespace deleted");
+
+    /** Each step applies one object of the environment; applying is idempotent (create or replace). */
+    private final BiConsumer<ClusterGateway, EnvironmentSpec> object;
+
+    EnvironmentStep(BiConsumer<ClusterGateway, EnvironmentSpec> object) {
+        this.object = object;
+    }
+
+    @Override
+    public Outcome apply(Work w) {
+        object.accept(w.cluster(), w.spec());
+        return Outcome.DONE;
+    }
 
     /** Every step but the namespace's lives inside the namespace and goes with it. */
     @Override
     public boolean undoable() {
-        return this == NAMESPACE;
+        return false;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.runway.provisioning.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +21,7 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import dev.runway.common.catalog.EntityRef;
 import dev.runway.common.error.ConflictException;
 
 /**
@@ -102,7 +104,7 @@ public class ProvisioningRequest {
     /** What admission decided a new request is; the rest (state, schedule, progress) is the lifecycle's. */
     public record Draft(RequestKind kind, String name, String team, String templateId, String templateVersion,
             Map<String, Object> parameters, int cpuMillis, int memoryMib, String physicalName, String namespace,
-            UUID environmentId, String secretName, String component, Instant expiresAt, boolean approvalRequired) {
+            UUID environmentId, String secretName, EntityRef component, Instant expiresAt, boolean approvalRequired) {
     }
 
     protected ProvisioningRequest() {
@@ -125,7 +127,7 @@ public class ProvisioningRequest {
         r.namespace = d.namespace();
         r.environmentId = d.environmentId();
         r.secretName = d.secretName();
-        r.component = d.component();
+        r.component = d.component() == null ? null : d.component().reference();
         r.expiresAt = d.expiresAt();
         r.approvalRequired = d.approvalRequired();
         r.requestedBy = requestedBy;
@@ -350,6 +352,15 @@ public class ProvisioningRequest {
     /** Whether the catalog has to follow: register while READY, remove once DELETED. */
     public boolean catalogBehind() {
         return !catalogSynced && (state == RequestState.READY || state == RequestState.DELETED);
+    }
+
+    /**
+     * When the catalog is to be tried again if the attempt about to be made fails: after the backoff of one more
+     * failed attempt (whole milliseconds, so that the time reads back from the row as written); null when the catalog
+     * is in line. A request is scheduled for it before the attempt, so that a crash in between still retries.
+     */
+    public Instant catalogRetryAt(Instant now, IntFunction<Duration> backoff) {
+        return catalogBehind() ? now.plus(backoff.apply(catalogAttempts + 1)).truncatedTo(ChronoUnit.MILLIS) : null;
     }
 
     public void catalogInLine() {

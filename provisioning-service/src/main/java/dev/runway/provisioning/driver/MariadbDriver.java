@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,26 +17,24 @@ import dev.runway.provisioning.config.ProvisioningConfig;
  */
 @ApplicationScoped
 public class MariadbDriver implements DatabaseDriver {
+    static final String ENGINE = "mariadb";
     static final int STANDARD_PORT = 3306;
     private final ProvisioningConfig.Mariadb config;
-    private final Optional<AdminJdbc> jdbc;
-    private final Optional<ServerAddress> address;
+    private final JdbcServer server;
 
     public MariadbDriver(ProvisioningConfig config) {
-        ProvisioningConfig.Mariadb c = config.mariadb();
-        this.config = c;
-        this.jdbc = c.adminUrl().map(url -> new AdminJdbc("MariaDB", url, c.adminUser(), c.adminPassword()));
-        this.address = c.adminUrl().map(url -> ServerAddress.of(engine(), url, c.host(), c.port(), STANDARD_PORT));
+        this.config = config.mariadb();
+        this.server = new JdbcServer(ENGINE, "MariaDB", this.config, STANDARD_PORT);
     }
 
     @Override
     public String engine() {
-        return "mariadb";
+        return ENGINE;
     }
 
     @Override
     public boolean configured() {
-        return jdbc.isPresent();
+        return server.configured();
     }
 
     @Override
@@ -78,12 +75,11 @@ public class MariadbDriver implements DatabaseDriver {
 
     @Override
     public ConnectionInfo connectionInfo(DatabaseSpec spec) {
-        ServerAddress a = address.orElseThrow(() -> DatabaseDriver.noServerFailure(engine()));
-        return new ConnectionInfo(a.host(), a.port(), spec.name(), spec.name());
+        return server.connectionInfo(spec);
     }
 
     private AdminJdbc jdbc() {
-        return jdbc.orElseThrow(() -> DatabaseDriver.noServerFailure(engine()));
+        return server.jdbc();
     }
 
     private String account(DatabaseSpec spec) {

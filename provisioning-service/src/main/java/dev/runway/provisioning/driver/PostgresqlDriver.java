@@ -23,24 +23,22 @@ import dev.runway.provisioning.config.ProvisioningConfig;
  */
 @ApplicationScoped
 public class PostgresqlDriver implements DatabaseDriver {
+    static final String ENGINE = "postgresql";
     static final int STANDARD_PORT = 5432;
-    private final Optional<AdminJdbc> jdbc;
-    private final Optional<ServerAddress> address;
+    private final JdbcServer server;
 
     public PostgresqlDriver(ProvisioningConfig config) {
-        ProvisioningConfig.Postgresql c = config.postgresql();
-        this.jdbc = c.adminUrl().map(url -> new AdminJdbc("PostgreSQL", url, c.adminUser(), c.adminPassword()));
-        this.address = c.adminUrl().map(url -> ServerAddress.of(engine(), url, c.host(), c.port(), STANDARD_PORT));
+        this.server = new JdbcServer(ENGINE, "PostgreSQL", config.postgresql(), STANDARD_PORT);
     }
 
     @Override
     public String engine() {
-        return "postgresql";
+        return ENGINE;
     }
 
     @Override
     public boolean configured() {
-        return jdbc.isPresent();
+        return server.configured();
     }
 
     @Override
@@ -122,12 +120,11 @@ public class PostgresqlDriver implements DatabaseDriver {
 
     @Override
     public ConnectionInfo connectionInfo(DatabaseSpec spec) {
-        ServerAddress a = address.orElseThrow(() -> DatabaseDriver.noServerFailure(engine()));
-        return new ConnectionInfo(a.host(), a.port(), spec.name(), spec.name());
+        return server.connectionInfo(spec);
     }
 
     private AdminJdbc jdbc() {
-        return jdbc.orElseThrow(() -> DatabaseDriver.noServerFailure(engine()));
+        return server.jdbc();
     }
 
     private static boolean superuser(Connection c) throws SQLException {

@@ -1,13 +1,11 @@
 package dev.runway.provisioning.policy;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import dev.runway.common.policy.AccessDecisions;
 import dev.runway.common.policy.Actions;
@@ -15,14 +13,16 @@ import dev.runway.common.policy.Decision;
 import dev.runway.common.policy.DecisionRequest;
 import dev.runway.common.policy.DecisionResource;
 import dev.runway.common.policy.Reach;
+import dev.runway.common.security.Caller;
 import dev.runway.provisioning.domain.ProvisioningRequest;
 import dev.runway.provisioning.domain.RequestKind;
 
 /**
  * Asks access-service's policy decision point, failing closed (503 when it cannot answer, never "allow").
  *
- * <p>As in catalog-service, the caller's own bearer token is forwarded and no explicit subject is sent, so
- * access-service decides about the identity it verified itself and its decision audit names the real user.
+ * <p>As in catalog-service, the caller's own bearer token ({@link Caller#bearerToken()}) is forwarded and no
+ * explicit subject is sent, so access-service decides about the identity it verified itself and its decision
+ * audit names the real user.
  *
  * <p>What a question is about: an environment is {@code environment:<id>}; a database is asked about as part of
  * its environment ({@code environment:<environment id>}), so that a role binding on an environment covers its
@@ -33,16 +33,14 @@ import dev.runway.provisioning.domain.RequestKind;
 @ApplicationScoped
 public class AccessServiceProvisioningPolicy implements ProvisioningPolicy {
     private final AccessDecisions decisions;
-    private final JsonWebToken token;
 
-    public AccessServiceProvisioningPolicy(AccessDecisions decisions, JsonWebToken token) {
+    public AccessServiceProvisioningPolicy(AccessDecisions decisions) {
         this.decisions = decisions;
-        this.token = token;
     }
 
     @Override
     public Reach reach(Caller caller, RequestKind kind) {
-        return decisions.reach(token.getRawToken(), read(kind));
+        return decisions.reach(caller.bearerToken(), read(kind));
     }
 
     @Override
@@ -50,7 +48,7 @@ public class AccessServiceProvisioningPolicy implements ProvisioningPolicy {
         // No owner and no id of anything in particular: only platform-wide rules and global bindings reach it.
         DecisionResource everything = new DecisionResource(kind == RequestKind.DATABASE ? "database" : "environment",
                 null, Map.of());
-        return ask(read(kind), everything).allowed();
+        return ask(caller, read(kind), everything).allowed();
     }
 
     @Override
@@ -59,40 +57,36 @@ public class AccessServiceProvisioningPolicy implements ProvisioningPolicy {
         for (ProvisioningRequest r : requests) {
             questions.add(DecisionRequest.forCaller(read(r.kind()), resource(r)));
         }
-        return decisions.decideAll(token.getRawToken(), questions).stream().map(Decision::allowed).toList();
+        return decisions.decideAll(caller.bearerToken(), questions).stream().map(Decision::allowed).toList();
     }
 
     @Override
-    public Decision mayRequest(Caller caller, RequestKind kind, String team, String templateId) {
-        Map<String, String> attributes = new HashMap<>();
-        if (kind == RequestKind.ENVIRONMENT && templateId != null) {
-            attributes.put(DecisionResource.TIER, templateId);
-        }
-        attributes.put(DecisionResource.REQUESTER, caller.name());
-        return ask(request(kind), new DecisionResource("team:" + team, team, attributes));
+    public Decision mayRequest(Caller caller, RequestKind kind, String team, String tier) {
+        return ask(caller, request(kind), DecisionResource.team(team, tier, caller.username()));
     }
 
     @Override
     public Decision mayChange(Caller caller, ProvisioningRequest r) {
-        return ask(request(r.kind()), resource(r));
+        return ask(caller, request(r.kind()), resource(r));
     }
 
     @Override
     public Decision mayDelete(Caller caller, ProvisioningRequest r) {
-        return ask(r.kind() == RequestKind.DATABASE ? Actions.DATABASE_DELETE : Actions.ENVIRONMENT_DELETE, resource(r));
+        return ask(caller, r.kind() == RequestKind.DATABASE ? Actions.DATABASE_DELETE : Actions.ENVIRONMENT_DELETE,
+                resource(r));
     }
 
     @Override
     public Decision mayDecide(Caller caller, ProvisioningRequest r) {
-        return ask(Actions.ENVIRONMENT_APPROVE, resource(r));
+        return ask(caller, Actions.ENVIRONMENT_APPROVE, resource(r));
     }
 
-    private Decision ask(String action, DecisionResource resource) {
-        return decisions.decide(token.getRawToken(), DecisionRequest.forCaller(action, resource));
+    private Decision ask(Caller caller, String action, DecisionResource resource) {
+        return decisions.decide(caller.bearerToken(), DecisionRequest.forCaller(action, resource));
     }
 
     private static DecisionResource resource(ProvisioningRequest r) {
-        String environment = String.valueOf(r.kind() == RequestKind.DATABASE ? r.environmentId() : r.id());
+        UUID environment = r.kind() == RequestKind.DATABASE ? r.environmentId() : r.id();
         String tier = r.kind() == RequestKind.ENVIRONMENT ? r.templateId() : null;
         return DecisionResource.environment(environment, r.team(), tier, r.requestedBy());
     }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.runway.common.policy.Decision;
 import dev.runway.common.policy.Reach;
+import dev.runway.common.security.Caller;
 import dev.runway.provisioning.domain.ProvisioningRequest;
 import dev.runway.provisioning.domain.RequestKind;
 
@@ -29,8 +30,11 @@ public interface ProvisioningPolicy {
         return maySee(caller, List.of(request)).get(0);
     }
 
-    /** May the caller request a new environment or database for {@code team}, from template {@code templateId}? */
-    Decision mayRequest(Caller caller, RequestKind kind, String team, String templateId);
+    /**
+     * May the caller request a new environment or database for {@code team}? {@code tier} is the environment's
+     * template (production needs an approver); null for a database, which lives in its environment's tier.
+     */
+    Decision mayRequest(Caller caller, RequestKind kind, String team, String tier);
 
     /** May the caller change this request (extend, retry, rotate credentials)? */
     Decision mayChange(Caller caller, ProvisioningRequest request);

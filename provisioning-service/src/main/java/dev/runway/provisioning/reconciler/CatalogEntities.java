@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.runway.common.catalog.EntityRef;
 import dev.runway.provisioning.domain.ProvisioningRequest;
 import dev.runway.provisioning.domain.RequestKind;
 
@@ -32,19 +33,20 @@ public final class CatalogEntities {
         annotations.put("runway.dev/namespace", r.namespace());
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("name", name(r));
-        metadata.put("namespace", "default");
+        metadata.put("namespace", EntityRef.DEFAULT_NAMESPACE);
         metadata.put("title", r.name());
         metadata.put("description", (database ? r.templateId() + " database" : r.templateId() + " environment")
                 + " provisioned by Runway for team " + r.team());
         metadata.put("annotations", annotations);
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("type", database ? "database" : "environment");
-        spec.put("owner", "group:default/" + r.team());
+        spec.put("owner", EntityRef.ofTeam(r.team()).reference());
         if (r.component() != null) {
             spec.put("dependencyOf", List.of(r.component()));
         }
         if (database && environment != null) {
-            spec.put("dependsOn", List.of("resource:default/" + name(environment)));
+            spec.put("dependsOn", List.of(new EntityRef("resource", EntityRef.DEFAULT_NAMESPACE, name(environment))
+                    .reference()));
         }
         Map<String, Object> entity = new LinkedHashMap<>();
         entity.put("apiVersion", "backstage.io/v1alpha1");

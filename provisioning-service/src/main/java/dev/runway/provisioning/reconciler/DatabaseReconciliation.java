@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.runway.common.security.Caller;
 import dev.runway.provisioning.config.ProvisioningConfig;
 import dev.runway.provisioning.domain.DatabaseRepair;
 import dev.runway.provisioning.domain.DatabaseStep;
@@ -23,7 +24,6 @@ import dev.runway.provisioning.driver.DatabaseDrivers;
 import dev.runway.provisioning.driver.DatabaseSpec;
 import dev.runway.provisioning.driver.ExternalFailure;
 import dev.runway.provisioning.kubernetes.ClusterGateway;
-import dev.runway.provisioning.policy.Caller;
 import dev.runway.provisioning.repository.ProvisioningRequestRepository;
 import dev.runway.provisioning.service.Lifecycle;
 import dev.runway.provisioning.template.Template;
@@ -35,7 +35,7 @@ import dev.runway.provisioning.template.TemplateCatalog;
  */
 @ApplicationScoped
 public class DatabaseReconciliation implements KindReconciliation<DatabaseStep.Work> {
-    private static final Caller RECONCILER = Caller.system("reconciler");
+    private static final Caller RECONCILER = Caller.service("reconciler");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ProvisioningRequestRepository requests;
@@ -96,12 +96,12 @@ public class DatabaseReconciliation implements KindReconciliation<DatabaseStep.W
             work.driver().setPassword(work.spec(), password);
             Arrays.fill(password, '\0');
             r.rotated();
-            lifecycle.note(r, RECONCILER, "rotated", "success", "password rotated", now);
+            lifecycle.note(r, RECONCILER, "rotated", "password rotated");
         }
         Optional<String> drift = work.driver().drift(work.spec());
         if (drift.isPresent()) {
             DatabaseRepair.PLAN.applyAll(work);
-            lifecycle.note(r, RECONCILER, "repaired", "success", drift.get(), now);
+            lifecycle.note(r, RECONCILER, "repaired", drift.get());
         }
         return now.plus(config.resync());
     }

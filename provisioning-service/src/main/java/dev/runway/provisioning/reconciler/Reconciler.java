@@ -2,6 +2,7 @@ package dev.runway.provisioning.reconciler;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -15,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import dev.runway.provisioning.config.ProvisioningConfig;
 import dev.runway.provisioning.domain.RequestChanged;
+import dev.runway.provisioning.reconciler.ReconcileStep.Stepped;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -38,11 +40,13 @@ public class Reconciler {
     private final Semaphore nudgeSlots = new Semaphore(MAX_CONCURRENT_NUDGES);
 
     private final ReconcileStep steps;
+    private final CatalogSync catalog;
     private final ManagedExecutor executor;
     private final ProvisioningConfig config;
 
-    public Reconciler(ReconcileStep steps, ManagedExecutor executor, ProvisioningConfig config) {
+    public Reconciler(ReconcileStep steps, CatalogSync catalog, ManagedExecutor executor, ProvisioningConfig config) {
         this.steps = steps;
+        this.catalog = catalog;
         this.executor = executor;
         this.config = config;
     }
@@ -65,7 +69,7 @@ public class Reconciler {
     public int reconcileDue() {
         int n = 0;
         try {
-            while (n < MAX_STEPS_PER_TICK && steps.stepDue()) {
+            while (n < MAX_STEPS_PER_TICK && followed(steps.stepDue()).isPresent()) {
                 n++;
             }
         } catch (RuntimeException e) {
@@ -76,9 +80,15 @@ public class Reconciler {
 
     /** Drives one request as far as it can go right now. */
     public void drive(UUID id) {
-        for (int i = 0; i < MAX_STEPS_PER_NUDGE && steps.step(id); i++) {
+        for (int i = 0; i < MAX_STEPS_PER_NUDGE && followed(steps.step(id)).filter(Stepped::dueNow).isPresent(); i++) {
             // each iteration is one committed step
         }
+    }
+
+    /** Makes the catalog attempt a committed step left, now that the step's row lock is released. */
+    private Optional<Stepped> followed(Optional<Stepped> stepped) {
+        stepped.flatMap(Stepped::catalog).ifPresent(catalog::bringInLine);
+        return stepped;
     }
 
     void nudge(@Observes(during = TransactionPhase.AFTER_SUCCESS) RequestChanged changed) {

@@ -3,6 +3,7 @@ package dev.runway.provisioning.rest;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Provider;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.runway.common.security.Caller;
 import dev.runway.common.security.Roles;
 import dev.runway.provisioning.mapping.ProvisioningMapper;
 import dev.runway.provisioning.rest.dto.DecisionBody;
@@ -33,9 +35,9 @@ import dev.runway.provisioning.service.RequestService;
 public class RequestResource {
     private final RequestService service;
     private final RequestQueryService queries;
-    private final CallerResolver callers;
+    private final Provider<Caller> callers;
 
-    public RequestResource(RequestService service, RequestQueryService queries, CallerResolver callers) {
+    public RequestResource(RequestService service, RequestQueryService queries, Provider<Caller> callers) {
         this.service = service;
         this.queries = queries;
         this.callers = callers;
@@ -50,7 +52,7 @@ public class RequestResource {
     @APIResponse(responseCode = "400", description = "A malformed cursor, or a limit out of range")
     @APIResponse(responseCode = "404", description = "No such request visible to the caller")
     public EventPage events(@PathParam("id") UUID id, @BeanParam PageParams page) {
-        return queries.events(callers.caller(), id, page.cursor, page.limit).map(ProvisioningMapper::toView)
+        return queries.events(callers.get(), id, page.cursor, page.limit).map(ProvisioningMapper::toView)
                 .into(EventPage::new);
     }
 
@@ -63,7 +65,7 @@ public class RequestResource {
     @APIResponse(responseCode = "404", description = "No such request visible to the caller")
     @APIResponse(responseCode = "409", description = "Not waiting for approval")
     public RequestView approve(@PathParam("id") UUID id, @Valid DecisionBody body) {
-        return ProvisioningMapper.toView(service.decide(callers.caller(), id, true, body == null ? null : body.reason()));
+        return ProvisioningMapper.toView(service.decide(callers.get(), id, true, body == null ? null : body.reason()));
     }
 
     @POST
@@ -75,6 +77,6 @@ public class RequestResource {
     @APIResponse(responseCode = "404", description = "No such request visible to the caller")
     @APIResponse(responseCode = "409", description = "Not waiting for approval")
     public RequestView deny(@PathParam("id") UUID id, @Valid DecisionBody body) {
-        return ProvisioningMapper.toView(service.decide(callers.caller(), id, false, body == null ? null : body.reason()));
+        return ProvisioningMapper.toView(service.decide(callers.get(), id, false, body == null ? null : body.reason()));
     }
 }

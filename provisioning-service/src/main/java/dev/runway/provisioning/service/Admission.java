@@ -18,13 +18,13 @@ import dev.runway.common.error.ConflictException;
 import dev.runway.common.error.InvalidInputException;
 import dev.runway.common.error.Problem;
 import dev.runway.common.error.UnprocessableException;
+import dev.runway.common.security.Caller;
 import dev.runway.provisioning.config.ProvisioningConfig;
 import dev.runway.provisioning.domain.ComponentRef;
 import dev.runway.provisioning.domain.ProvisioningRequest;
 import dev.runway.provisioning.domain.RequestKind;
 import dev.runway.provisioning.driver.DatabaseDriver;
 import dev.runway.provisioning.driver.DatabaseNames;
-import dev.runway.provisioning.policy.Caller;
 import dev.runway.provisioning.policy.ProvisioningPolicy;
 import dev.runway.provisioning.repository.ProvisioningRequestRepository;
 import dev.runway.provisioning.template.DatabaseParameters;
@@ -43,6 +43,9 @@ import dev.runway.provisioning.template.TemplateCatalog;
  * resource quotas and the name (409 or 422). These come after the policy question because their answers describe
  * the team, which a caller who may not request for it is not told.
  * </ol>
+ * The first two rounds run before any transaction is open ({@link #environment}, {@link #database}): the policy
+ * question is a remote call, and no lock may be held across it. The third ({@link #admit}) runs in the transaction
+ * that writes the request.
  * A new rule goes into the round whose cost and disclosure it shares; every kind passes the same rounds.
  */
 @ApplicationScoped
@@ -60,7 +63,8 @@ public class Admission {
         this.config = config;
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
+    /** Rounds one and two for an environment; the third is {@link #admit}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public ProvisioningRequest.Draft environment(Caller caller, NewEnvironment cmd, Instant now) {
         List<Problem.Violation> violations = new ArrayList<>();
         Template template = template(cmd.template(), Template.Kind.ENVIRONMENT, "$.template", violations);
@@ -74,14 +78,14 @@ public class Admission {
                 "you may not request environments for team '" + cmd.team() + "'");
 
         String namespace = cmd.team() + "-" + cmd.name();
-        teamHasRoom(RequestKind.ENVIRONMENT, cmd.team(), cmd.name(), namespace, typed.cpuMillis(), typed.memoryMib());
         return new ProvisioningRequest.Draft(RequestKind.ENVIRONMENT, cmd.name(), cmd.team(), template.id(),
                 template.version(), parameters, typed.cpuMillis(), typed.memoryMib(), namespace, namespace, null, null,
-                ComponentRef.normalize(cmd.component()), ttl == null ? null : now.plus(ttl),
+                ComponentRef.parse(cmd.component()), ttl == null ? null : now.plus(ttl),
                 template.approvalRequired());
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
+    /** Rounds one and two for a database; the third is {@link #admit}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public ProvisioningRequest.Draft database(Caller caller, NewDatabase cmd) {
         List<Problem.Violation> violations = new ArrayList<>();
         Template template = template(cmd.engine(), Template.Kind.DATABASE, "$.engine", violations);
@@ -119,15 +123,23 @@ public class Admission {
         }
 
         String physical = DatabaseNames.physical(team, cmd.name());
-        teamHasRoom(RequestKind.DATABASE, team, cmd.name(), physical, plan.cpuMillis(), plan.memoryMib());
         // A database lives as long as its environment: the reaper removes both when the environment expires.
         return new ProvisioningRequest.Draft(RequestKind.DATABASE, cmd.name(), team, template.id(), template.version(),
                 parameters, plan.cpuMillis(), plan.memoryMib(), physical, environment.namespace(), environment.id(),
-                "db-" + physical.replace('_', '-'), ComponentRef.normalize(cmd.component()), environment.expiresAt(),
+                "db-" + physical.replace('_', '-'), ComponentRef.parse(cmd.component()), environment.expiresAt(),
                 template.approvalRequired());
     }
 
-    /** The team's quotas and names, checked under the team's lock, which the accepting transaction keeps. */
+    /**
+     * Round three: the team's quotas and names, checked under the team's lock, which the accepting transaction keeps
+     * until the request is written.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void admit(ProvisioningRequest.Draft draft) {
+        teamHasRoom(draft.kind(), draft.team(), draft.name(), draft.physicalName(), draft.cpuMillis(),
+                draft.memoryMib());
+    }
+
     private void teamHasRoom(RequestKind kind, String team, String name, String physical, int cpu, int memory) {
         requests.lock("team:" + team);
         String kindName = kind.name().toLowerCase();

@@ -9,10 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import dev.runway.common.security.Caller;
 import dev.runway.provisioning.domain.ProvisioningRequest;
 import dev.runway.provisioning.domain.RequestChanged;
 import dev.runway.provisioning.domain.RequestKind;
-import dev.runway.provisioning.policy.Caller;
 import dev.runway.provisioning.repository.ProvisioningRequestRepository;
 
 /**
@@ -21,7 +21,7 @@ import dev.runway.provisioning.repository.ProvisioningRequestRepository;
  */
 @ApplicationScoped
 public class Deprovisioning {
-    private static final Caller REAPER = Caller.system("ttl-reaper");
+    private static final Caller REAPER = Caller.service("ttl-reaper");
 
     private final ProvisioningRequestRepository requests;
     private final Lifecycle lifecycle;
@@ -42,7 +42,7 @@ public class Deprovisioning {
                 }
             }
         }
-        lifecycle.record(r, actor, r.deprovision(actor.name(), reason, now));
+        lifecycle.record(r, actor, r.deprovision(actor.username(), reason, now));
         if (r.dueBy(now)) {
             changed.fire(new RequestChanged(r.id()));
         }

@@ -1,6 +1,5 @@
 package dev.runway.provisioning.service;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -9,11 +8,12 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import dev.runway.provisioning.audit.AuditRecorder;
+import dev.runway.common.audit.AuditEvent;
+import dev.runway.common.audit.AuditTrail;
+import dev.runway.common.security.Caller;
 import dev.runway.provisioning.domain.ProvisioningRequest;
 import dev.runway.provisioning.domain.RequestEvent;
 import dev.runway.provisioning.domain.RequestState;
-import dev.runway.provisioning.policy.Caller;
 import dev.runway.provisioning.repository.RequestEventRepository;
 
 /**
@@ -23,25 +23,25 @@ import dev.runway.provisioning.repository.RequestEventRepository;
 @ApplicationScoped
 public class Lifecycle {
     private final RequestEventRepository events;
-    private final AuditRecorder audit;
+    private final AuditTrail audit;
 
-    public Lifecycle(RequestEventRepository events, AuditRecorder audit) {
+    public Lifecycle(RequestEventRepository events, AuditTrail audit) {
         this.events = events;
         this.audit = audit;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void created(ProvisioningRequest r, Caller actor, Instant now) {
+    public void created(ProvisioningRequest r, Caller actor) {
         events.persist(r.created());
-        audit.record(actor, action(r, "request"), resource(r), "success", null, details(r, null, r.state()), now);
+        audit.success(actor, action(r, "request"), resource(r), details(r, null, r.state()));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(ProvisioningRequest r, Caller actor, RequestEvent e) {
         events.persist(e);
-        audit.record(actor, action(r, e.toState.name().toLowerCase(Locale.ROOT)), resource(r),
-                e.toState == RequestState.FAILED ? "failure" : "success", e.reason, details(r, e.fromState, e.toState),
-                e.occurredAt);
+        audit.record(actor, new AuditTrail.Entry(action(r, e.toState.name().toLowerCase(Locale.ROOT)), resource(r),
+                e.toState == RequestState.FAILED ? AuditEvent.FAILURE : AuditEvent.SUCCESS, e.reason,
+                details(r, e.fromState, e.toState)));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -51,8 +51,9 @@ public class Lifecycle {
 
     /** Audits something done to a request that does not change its state (credentials read, rotation). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void note(ProvisioningRequest r, Caller actor, String what, String outcome, String reason, Instant now) {
-        audit.record(actor, action(r, what), resource(r), outcome, reason, details(r, null, r.state()), now);
+    public void note(ProvisioningRequest r, Caller actor, String what, String reason) {
+        audit.record(actor, new AuditTrail.Entry(action(r, what), resource(r), AuditEvent.SUCCESS, reason,
+                details(r, null, r.state())));
     }
 
     public static String resource(ProvisioningRequest r) {

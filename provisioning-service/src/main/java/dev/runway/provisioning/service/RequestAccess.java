@@ -1,22 +1,23 @@
 package dev.runway.provisioning.service;
 
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import dev.runway.common.error.NotPermittedException;
 import dev.runway.common.error.ResourceNotFoundException;
 import dev.runway.common.policy.Decision;
+import dev.runway.common.security.Caller;
 import dev.runway.provisioning.domain.ProvisioningRequest;
 import dev.runway.provisioning.domain.RequestKind;
-import dev.runway.provisioning.policy.Caller;
 import dev.runway.provisioning.policy.ProvisioningPolicy;
 import dev.runway.provisioning.repository.ProvisioningRequestRepository;
 
 /**
  * Finds a request on behalf of a caller: a request the caller may not see answers 404 (whether it exists is not
- * disclosed), one the caller sees but may not change 403. Shared by the commands and the queries.
+ * disclosed), one the caller sees but may not change 403. Shared by the commands and the queries. The decisions are
+ * asked of access-service, so commands ask them before they lock the request ({@link #forChange}).
  */
 @ApplicationScoped
 public class RequestAccess {
@@ -30,23 +31,27 @@ public class RequestAccess {
 
     /** A request the caller may see, else 404. */
     public ProvisioningRequest visible(Caller caller, UUID id, RequestKind kind) {
-        return shown(requests.findByIdOptional(id), caller, id, kind);
+        return requests.findByIdOptional(id).filter(r -> kind == null || r.kind() == kind)
+                .filter(r -> policy.maySee(caller, r))
+                .orElseThrow(() -> new ResourceNotFoundException("no such request: " + id));
+    }
+
+    /** A request the caller may change, else 404 if not visible, 403 if visible but not changeable. */
+    public ProvisioningRequest changeable(Caller caller, UUID id, RequestKind kind) {
+        ProvisioningRequest r = visible(caller, id, kind);
+        require(policy.mayChange(caller, r), "you may not change this " + r.kind().name().toLowerCase());
+        return r;
     }
 
     /**
-     * As {@link #visible}, with the row locked for this transaction: every change through the API reads the row this
-     * way, so it waits for a reconciler step working on the request (the step holds the lock) and is not refused at
-     * commit because the step moved the row's version on.
+     * The request, decided on before, with its row locked for this transaction: every change through the API reads
+     * the row this way, so it waits for a reconciler step working on the request (the step holds the lock) and is
+     * not refused at commit because the step moved the row's version on. Requests are never removed, so one that was
+     * seen is found.
      */
-    public ProvisioningRequest visibleForChange(Caller caller, UUID id, RequestKind kind) {
-        return shown(requests.findForChange(id), caller, id, kind);
-    }
-
-    /** A request the caller may change (row locked), else 404 if not visible, 403 if visible but not changeable. */
-    public ProvisioningRequest changeable(Caller caller, UUID id, RequestKind kind) {
-        ProvisioningRequest r = visibleForChange(caller, id, kind);
-        require(policy.mayChange(caller, r), "you may not change this " + r.kind().name().toLowerCase());
-        return r;
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ProvisioningRequest forChange(UUID id) {
+        return requests.findForChange(id).orElseThrow(() -> new ResourceNotFoundException("no such request: " + id));
     }
 
     /** 403 with access-service's reason unless allowed. */
@@ -54,11 +59,5 @@ public class RequestAccess {
         if (!decision.allowed()) {
             throw new NotPermittedException(what + ": " + decision.reason());
         }
-    }
-
-    private ProvisioningRequest shown(Optional<ProvisioningRequest> found, Caller caller, UUID id, RequestKind kind) {
-        return found.filter(r -> kind == null || r.kind() == kind)
-                .filter(r -> policy.maySee(caller, r))
-                .orElseThrow(() -> new ResourceNotFoundException("no such request: " + id));
     }
 }

@@ -13,12 +13,13 @@ import dev.runway.common.error.InvalidInputException;
 import dev.runway.common.error.Problem;
 import dev.runway.common.paging.KeysetCursor;
 import dev.runway.common.policy.BatchDecisionRequest;
+import dev.runway.common.policy.DecisionResource;
 import dev.runway.common.policy.Reach;
+import dev.runway.common.security.Caller;
 import dev.runway.provisioning.config.ProvisioningConfig;
 import dev.runway.provisioning.domain.ProvisioningRequest;
 import dev.runway.provisioning.domain.RequestEvent;
 import dev.runway.provisioning.domain.RequestKind;
-import dev.runway.provisioning.policy.Caller;
 import dev.runway.provisioning.policy.ProvisioningPolicy;
 import dev.runway.provisioning.repository.ProvisioningRequestRepository;
 import dev.runway.provisioning.repository.ProvisioningRequestRepository.Position;
@@ -100,13 +101,13 @@ public class RequestQueryService {
     private static List<UUID> environmentIds(Reach reach) {
         List<UUID> ids = new ArrayList<>();
         for (String resource : reach.resources()) {
-            if (resource.startsWith("environment:")) {
+            DecisionResource.environmentId(resource).ifPresent(id -> {
                 try {
-                    ids.add(UUID.fromString(resource.substring("environment:".length())));
+                    ids.add(UUID.fromString(id));
                 } catch (IllegalArgumentException e) {
                     // A binding on an environment id that is not one of ours: no request to find.
                 }
-            }
+            });
         }
         return ids;
     }

@@ -5,18 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.junit.jupiter.api.Test;
 
+import dev.runway.common.testing.HangingStandIn;
 import dev.runway.common.testing.RunwayTestResource;
 import dev.runway.provisioning.driver.ExternalFailure;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -38,14 +33,14 @@ class CatalogBoundaryTest {
     @Inject
     RestCatalogGateway gateway;
 
-    static long reached() throws Exception {
-        String base = ConfigProvider.getConfig().getValue("test.hung-catalog.url", String.class);
-        return Long.parseLong(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                base + "/stand-in/requests")).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+    private final HangingStandIn.Control catalog = new HangingStandIn.Control(HungCatalog.URL);
+
+    long reached() {
+        return catalog.requests();
     }
 
     @Test
-    void aHungCatalogTimesOutThenIsRefusedWithoutBeingCalled() throws Exception {
+    void aHungCatalogTimesOutThenIsRefusedWithoutBeingCalled() {
         // The first call also builds the client and fetches a token, and may time out before its request is out.
         assertThrows(ExternalFailure.class, () -> gateway.remove("payments-db"));
         CircuitBreakerMaintenance.get().resetAll();

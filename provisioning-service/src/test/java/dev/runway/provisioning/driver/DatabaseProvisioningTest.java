@@ -91,6 +91,20 @@ class DatabaseProvisioningTest {
                 .when().post("/api/v1/databases").then().statusCode(202).extract().path("id"));
     }
 
+    /** A database of {@code engine} in a new READY environment of a new team, driven until READY. */
+    private UUID readyDatabase(String engine, String name) {
+        UUID db = requestDatabase(readyEnvironment(), engine, name);
+        reconciler.drive(db);
+        assertEquals("READY", view(db).getString("state"));
+        return db;
+    }
+
+    /** Deletes the database through the API and drives its deprovisioning. */
+    private void delete(UUID db) {
+        given().auth().oauth2(token).when().delete("/api/v1/databases/" + db).then().statusCode(202);
+        reconciler.drive(db);
+    }
+
     private JsonPath view(UUID db) {
         return given().auth().oauth2(token).when().get("/api/v1/databases/" + db).then().statusCode(200)
                 .extract().jsonPath();
@@ -115,10 +129,7 @@ class DatabaseProvisioningTest {
 
     @Test
     void postgresqlRoleAndDatabaseWithPasswordOnlyAsScramVerifier() throws Exception {
-        UUID env = readyEnvironment();
-        UUID db = requestDatabase(env, "postgresql", "orders");
-        reconciler.drive(db);
-        assertEquals("READY", view(db).getString("state"));
+        UUID db = readyDatabase("postgresql", "orders");
         String name = physical("orders");
         // Registered in the catalog as a database Resource that depends on its environment's Resource.
         assertEquals(Map.of("type", "database", "owner", "group:default/" + team, "dependsOn",
@@ -162,8 +173,7 @@ class DatabaseProvisioningTest {
         assertEquals(rotated, new String(java.util.Base64.getDecoder().decode(secret.getData().get("password")),
                 StandardCharsets.UTF_8));
 
-        given().auth().oauth2(token).when().delete("/api/v1/databases/" + db).then().statusCode(202);
-        reconciler.drive(db);
+        delete(db);
         assertEquals("DELETED", view(db).getString("state"));
         assertNull(catalog.entity(name));
         try (Connection admin = TargetPostgresResource.superuser("postgres")) {
@@ -223,10 +233,7 @@ class DatabaseProvisioningTest {
     /** The role repair plan: a READY database whose grants drifted gets them back on its next resync. */
     @Test
     void driftedGrantsOfAReadyDatabaseAreRepairedOnResync() throws Exception {
-        UUID env = readyEnvironment();
-        UUID db = requestDatabase(env, "postgresql", "drifting");
-        reconciler.drive(db);
-        assertEquals("READY", view(db).getString("state"));
+        UUID db = readyDatabase("postgresql", "drifting");
         String name = physical("drifting");
         String publicMayConnect = "SELECT has_database_privilege('public', ?, 'CONNECT')::text";
         try (Connection admin = TargetPostgresResource.superuser("postgres"); Statement s = admin.createStatement()) {
@@ -267,10 +274,7 @@ class DatabaseProvisioningTest {
 
     @Test
     void mariadbUserIsGrantedItsDatabaseOnly() throws Exception {
-        UUID env = readyEnvironment();
-        UUID db = requestDatabase(env, "mariadb", "shop");
-        reconciler.drive(db);
-        assertEquals("READY", view(db).getString("state"));
+        UUID db = readyDatabase("mariadb", "shop");
         String name = physical("shop");
         String password = credentials(db).getString("password");
         try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + TargetMariadbResource.port() + "/"
@@ -290,8 +294,7 @@ class DatabaseProvisioningTest {
         assertThrows(SQLException.class, () -> DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + TargetMariadbResource.port() + "/" + name,
                 name, "wrong-password").close());
 
-        given().auth().oauth2(token).when().delete("/api/v1/databases/" + db).then().statusCode(202);
-        reconciler.drive(db);
+        delete(db);
         try (Connection root = TargetMariadbResource.admin()) {
             assertNull(query(root, "SELECT User FROM mysql.user WHERE User = ?", name));
             assertNull(query(root, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?", name));
@@ -300,10 +303,7 @@ class DatabaseProvisioningTest {
 
     @Test
     void redisUserIsConfinedToItsPrefix() throws IOException {
-        UUID env = readyEnvironment();
-        UUID db = requestDatabase(env, "redis", "cache");
-        reconciler.drive(db);
-        assertEquals("READY", view(db).getString("state"));
+        UUID db = readyDatabase("redis", "cache");
         String name = physical("cache");
         String password = credentials(db).getString("password");
         try (Resp r = new Resp()) {
@@ -313,8 +313,7 @@ class DatabaseProvisioningTest {
             assertEquals("-NOPERM", r.call("SET", "other:k", "v").split(" ")[0]);
             assertEquals("-NOPERM", r.call("FLUSHALL").split(" ")[0]);
         }
-        given().auth().oauth2(token).when().delete("/api/v1/databases/" + db).then().statusCode(202);
-        reconciler.drive(db);
+        delete(db);
         try (Resp admin = new Resp()) {
             assertEquals("+OK", admin.call("AUTH", TargetRedisResource.ADMIN, TargetRedisResource.adminPassword()));
             assertEquals(":0", admin.call("EXISTS", name + ":k"));

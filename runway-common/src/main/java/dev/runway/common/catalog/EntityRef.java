@@ -99,6 +99,11 @@ public record EntityRef(String kind, String namespace, String name) {
                 : Optional.empty();
     }
 
+    /** The Group entity of a single-sign-on team, {@code group:default/<team>}: the inverse of {@link #team}. */
+    public static EntityRef ofTeam(String team) {
+        return new EntityRef("group", DEFAULT_NAMESPACE, team);
+    }
+
     private static IllegalArgumentException malformed(String ref) {
         return new IllegalArgumentException(
                 "Entity reference \"" + ref + "\" was not on the form [<kind>:][<namespace>/]<name>");

@@ -3,6 +3,7 @@ package dev.runway.common.policy;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -28,6 +29,8 @@ public record DecisionResource(
     public static final String PRODUCTION = "production";
 
     private static final String ENTITY_PREFIX = "entity:";
+    private static final String ENVIRONMENT_PREFIX = "environment:";
+    private static final String TEAM_PREFIX = "team:";
 
     public static final DecisionResource AUDIT_LOG = new DecisionResource("audit", null, Map.of());
 
@@ -45,6 +48,30 @@ public record DecisionResource(
     }
 
     public static DecisionResource environment(String id, String owner, String tier, String requester) {
+        return new DecisionResource(ENVIRONMENT_PREFIX + id, owner, attributes(tier, requester));
+    }
+
+    /** An environment named by its id: {@code environment:<id>}. */
+    public static DecisionResource environment(UUID id, String owner, String tier, String requester) {
+        return environment(id.toString(), owner, tier, requester);
+    }
+
+    /** Something new for a team, which has no id of its own yet: {@code team:<team>}, owned by the team. */
+    public static DecisionResource team(String team, String tier, String requester) {
+        return new DecisionResource(TEAM_PREFIX + team, team, attributes(tier, requester));
+    }
+
+    /**
+     * The environment a resource id names ({@code environment:<id>}, as in {@link Reach#resources()}), when it names
+     * one.
+     */
+    public static Optional<String> environmentId(String resourceId) {
+        return resourceId != null && resourceId.startsWith(ENVIRONMENT_PREFIX)
+                ? Optional.of(resourceId.substring(ENVIRONMENT_PREFIX.length()))
+                : Optional.empty();
+    }
+
+    private static Map<String, String> attributes(String tier, String requester) {
         Map<String, String> attributes = new HashMap<>();
         if (tier != null) {
             attributes.put(TIER, tier);
@@ -52,7 +79,7 @@ public record DecisionResource(
         if (requester != null) {
             attributes.put(REQUESTER, requester);
         }
-        return new DecisionResource("environment:" + id, owner, attributes);
+        return attributes;
     }
 
     public String attribute(String name) {

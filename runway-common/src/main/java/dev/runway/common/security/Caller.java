@@ -34,6 +34,14 @@ public record Caller(String username, String displayName, List<String> teams, Se
                 clientAddress, null);
     }
 
+    /**
+     * A Runway service acting on its own account, outside any HTTP request (a reconciler, a scheduled reaper): the
+     * {@code service} role, no teams, no token and no request coordinates.
+     */
+    public static Caller service(String name) {
+        return new Caller(name, null, List.of(), Set.of(Roles.SERVICE), null, null, null);
+    }
+
     public boolean has(String role) {
         return roles.contains(role);
     }

@@ -128,7 +128,7 @@ public class ProvisioningRequest {
         r.environmentId = d.environmentId();
         r.secretName = d.secretName();
         r.component = d.component() == null ? null : d.component().reference();
-        r.expiresAt = d.expiresAt();
+        r.expiresAt = d.expiresAt() == null ? null : d.expiresAt().truncatedTo(ChronoUnit.MICROS);
         r.approvalRequired = d.approvalRequired();
         r.requestedBy = requestedBy;
         r.idempotencyKey = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey;
@@ -289,9 +289,13 @@ public class ProvisioningRequest {
         }
     }
 
-    /** A new expiry; a READY environment is re-applied right away so that its namespace's expiry label follows. */
+    /**
+     * A new expiry; a READY environment is re-applied right away so that its namespace's expiry label follows. Kept
+     * to the microsecond, as PostgreSQL stores it, so that the answer to an extension is what a later read returns
+     * (PostgreSQL would round the nanoseconds of the clock, sometimes into the next millisecond).
+     */
     public void expireAt(Instant at, Instant now) {
-        expiresAt = at;
+        expiresAt = at.truncatedTo(ChronoUnit.MICROS);
         updatedAt = now;
         if (kind == RequestKind.ENVIRONMENT && state == RequestState.READY) {
             wake(now);

@@ -46,6 +46,7 @@ import dev.runway.catalog.service.EntityService;
 import dev.runway.catalog.service.StoredEntity;
 import dev.runway.common.error.InvalidInputException;
 import dev.runway.common.error.Problem;
+import dev.runway.common.ratelimit.RateLimitedAsCheck;
 import dev.runway.common.security.Caller;
 import dev.runway.common.security.Roles;
 
@@ -76,15 +77,18 @@ public class EntityResource {
 
     @POST
     @Path("validate")
+    @RateLimitedAsCheck("stores nothing: CI jobs lint every descriptor of a repository on each push")
     @Consumes({ MediaType.APPLICATION_JSON, YAML, "application/x-yaml", "text/yaml" })
     @RolesAllowed({ Roles.DEVELOPER, Roles.AUDITOR, Roles.PLATFORM_ADMIN, Roles.SERVICE })
     @Operation(summary = "Validate descriptors without storing them",
             description = "JSON (object or array) or YAML (one or more documents). Answers 200 with a verdict per"
-                    + " document, valid or not, so CI can lint catalog-info.yaml before merging.")
+                    + " document, valid or not, so CI can lint catalog-info.yaml before merging. Spends the caller's"
+                    + " check budget (runway.rate-limit.checks), not their writes.")
     @APIResponse(responseCode = "200", description = "A verdict per document")
     @APIResponse(responseCode = "400", description = "Body empty or not parseable")
     @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Role not allowed")
+    @APIResponse(responseCode = "429", description = "Too many checks in a short time; see Retry-After")
     public ValidationReport validate(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
         return mapper.validationReport(entities.validate(reader.read(body, contentType)));
     }

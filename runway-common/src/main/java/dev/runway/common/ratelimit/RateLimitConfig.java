@@ -12,13 +12,21 @@ public interface RateLimitConfig {
     /** Off only for an emergency: the limiter is what stops a runaway script from flooding the audit log. */
     boolean enabled();
 
-    Writes writes();
+    /** What a person's writes may spend. */
+    Rate writes();
 
-    interface Writes {
-        /** The burst: how many writes a user may make at once before waiting. */
+    /**
+     * What a person's checks may spend: POSTs that change nothing ({@link RateLimitedAsCheck}), such as validating
+     * descriptors. Separate from {@link #writes()}, so that a CI job linting many files does not use up its
+     * author's writes, and more generous, since a check costs only a read; still bounded, since reads are not free.
+     */
+    Rate checks();
+
+    interface Rate {
+        /** The burst: how many requests a user may make at once before waiting. */
         long capacity();
 
-        /** The sustained rate: writes a user gets back per second. */
+        /** The sustained rate: requests a user gets back per second. */
         long refillPerSecond();
     }
 }

@@ -1,5 +1,6 @@
 package dev.runway.common.ratelimit;
 
+import java.lang.annotation.Annotation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +15,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import dev.runway.common.error.ProblemKind;
 import dev.runway.common.error.ProblemResponses;
+import dev.runway.common.ratelimit.WriteRateLimiter.Budget;
 import dev.runway.common.security.Roles;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,7 +25,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Refuses a user's writes under {@code /api/} beyond {@link WriteRateLimiter}'s rate with a problem+json 429 and
- * {@code Retry-After}. Reads are never limited. Callers holding the {@code service} role are not limited either:
+ * {@code Retry-After}. Reads are never limited; checks ({@link RateLimitedAsCheck}) spend a budget of their own. Callers holding the {@code service} role are not limited either:
  * they are Runway's own services (the audit outbox relays, decisions asked on a user's behalf), whose rate follows
  * the users' own, already limited, traffic; throttling them would only fail user requests closed (503) or hold
  * audit events back in the outbox.
@@ -55,32 +57,35 @@ public class WriteRateLimitFilter {
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION + 100)
     public Uni<Response> limitWrites(ContainerRequestContext request, ResourceInfo resource) {
         if (!config.enabled() || !WRITES.contains(request.getMethod())
-                || !request.getUriInfo().getRequestUri().getPath().startsWith("/api/") || exempt(resource)) {
+                || !request.getUriInfo().getRequestUri().getPath().startsWith("/api/")
+                || annotated(resource, RateLimitExempt.class)) {
             return Uni.createFrom().nullItem();
         }
-        return identities.getDeferredIdentity().map(identity -> limit(identity, request));
+        Budget budget = annotated(resource, RateLimitedAsCheck.class) ? Budget.CHECKS : Budget.WRITES;
+        return identities.getDeferredIdentity().map(identity -> limit(identity, budget, request));
     }
 
-    private Response limit(SecurityIdentity identity, ContainerRequestContext request) {
+    private Response limit(SecurityIdentity identity, Budget budget, ContainerRequestContext request) {
         if (identity.isAnonymous() || identity.hasRole(Roles.SERVICE)) {
             return null;
         }
-        return limiter.tryAcquire(identity.getPrincipal().getName())
-                .map(wait -> tooManyRequests(wait, request.getUriInfo().getRequestUri().getPath()))
+        return limiter.tryAcquire(budget, identity.getPrincipal().getName())
+                .map(wait -> tooManyRequests(wait, budget, request.getUriInfo().getRequestUri().getPath()))
                 .orElse(null);
     }
 
-    private Response tooManyRequests(Duration wait, String path) {
+    private Response tooManyRequests(Duration wait, Budget budget, String path) {
         refused.increment();
         long seconds = WriteRateLimiter.retryAfterSeconds(wait);
+        String what = budget == Budget.WRITES ? "writes" : "checks";
         Response problem = ProblemResponses.response(ProblemResponses.problem(ProblemKind.TOO_MANY_REQUESTS,
-                "Too many writes in a short time; retry after " + seconds + " second(s).", path, List.of()));
+                "Too many " + what + " in a short time; retry after " + seconds + " second(s).", path, List.of()));
         return Response.fromResponse(problem).header("Retry-After", Long.toString(seconds)).build();
     }
 
-    private static boolean exempt(ResourceInfo resource) {
+    private static boolean annotated(ResourceInfo resource, Class<? extends Annotation> annotation) {
         return resource != null && resource.getResourceMethod() != null
-                && (resource.getResourceMethod().isAnnotationPresent(RateLimitExempt.class)
-                        || resource.getResourceClass().isAnnotationPresent(RateLimitExempt.class));
+                && (resource.getResourceMethod().isAnnotationPresent(annotation)
+                        || resource.getResourceClass().isAnnotationPresent(annotation));
     }
 }

@@ -34,6 +34,13 @@ public class RateLimitProbeResource {
     }
 
     @POST
+    @Path("lint")
+    @RateLimitedAsCheck("a check that changes nothing, like validating descriptors")
+    public String lint() {
+        return "linted";
+    }
+
+    @POST
     @Path("question")
     @RateLimitExempt("a question asked with POST, like a policy decision")
     public String ask() {

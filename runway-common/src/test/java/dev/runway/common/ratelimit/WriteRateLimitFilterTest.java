@@ -22,7 +22,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
 
 /**
- * The limiter in the request path: a small bucket (3 writes, 1 a second) and a stopped clock, so that a refusal is
+ * The limiter in the request path: small buckets (3 writes, 5 checks, 1 a second each) and a stopped clock, so that a refusal is
  * certain and nothing depends on how fast the test runs. Each test writes as its own user.
  */
 @QuarkusTest
@@ -33,7 +33,8 @@ class WriteRateLimitFilterTest {
     public static class SmallBucket implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("runway.rate-limit.writes.capacity", "3", "runway.rate-limit.writes.refill-per-second", "1");
+            return Map.of("runway.rate-limit.writes.capacity", "3", "runway.rate-limit.writes.refill-per-second", "1",
+                    "runway.rate-limit.checks.capacity", "5", "runway.rate-limit.checks.refill-per-second", "1");
         }
     }
 
@@ -108,6 +109,29 @@ class WriteRateLimitFilterTest {
             given().when().post(PATH + "/question").then().statusCode(200);
         }
         given().when().post(PATH).then().statusCode(200);
+    }
+
+    @Test
+    @TestSecurity(user = "rl-linter", roles = "developer")
+    void checksSpendTheirOwnBudgetNotTheWrites() {
+        for (int i = 0; i < 5; i++) {
+            given().when().post(PATH + "/lint").then().statusCode(200);
+        }
+        given().when().post(PATH + "/lint").then().statusCode(429)
+                .contentType(startsWith("application/problem+json"))
+                .header("Retry-After", "1")
+                .body("detail", startsWith("Too many checks"));
+        // Linting used up the checks, not a single write.
+        exhaustOverHttp();
+    }
+
+    @Test
+    @TestSecurity(user = "rl-busy-writer", roles = "developer")
+    void writesDoNotSpendTheChecks() {
+        exhaustOverHttp();
+        for (int i = 0; i < 5; i++) {
+            given().when().post(PATH + "/lint").then().statusCode(200);
+        }
     }
 
     @Test

@@ -51,6 +51,16 @@ class WriteRateLimiterTest {
     }
 
     @Test
+    void aUsersChecksAndWritesAreSeparateBuckets() {
+        drain("alice");
+        assertEquals(Optional.empty(), limiter.tryAcquire(WriteRateLimiter.Budget.CHECKS, "alice"));
+        for (int i = 1; i < 3; i++) {
+            assertEquals(Optional.empty(), limiter.tryAcquire(WriteRateLimiter.Budget.CHECKS, "alice"));
+        }
+        assertTrue(limiter.tryAcquire(WriteRateLimiter.Budget.CHECKS, "alice").isPresent());
+    }
+
+    @Test
     void fullBucketsAreForgottenOnceManyUsersAreTracked() {
         for (int i = 0; i < WriteRateLimiter.SWEEP_ABOVE; i++) {
             limiter.tryAcquire("user-" + i);

@@ -38,7 +38,7 @@ import io.quarkus.security.Authenticated;
 
 /** Just-in-time access requests and the approvals inbox. */
 @Path("/api/v1/access-requests")
-@Tag(name = "access-requests")
+@Tag(name = "access-requests", description = "Just-in-time access requests: ask, approve or deny, expire")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class AccessRequestResource {

@@ -25,7 +25,7 @@ import io.quarkus.security.Authenticated;
 
 /** Live grants from approved access requests. */
 @Path("/api/v1/grants")
-@Tag(name = "grants")
+@Tag(name = "grants", description = "Time-bound grants that approved access requests created")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class GrantResource {

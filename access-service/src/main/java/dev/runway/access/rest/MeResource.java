@@ -21,7 +21,7 @@ import dev.runway.common.security.Caller;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/v1/me")
-@Tag(name = "identity")
+@Tag(name = "identity", description = "The signed-in caller: who the token says they are and what they may do")
 @Produces(MediaType.APPLICATION_JSON)
 public class MeResource {
     private final Provider<Caller> caller;

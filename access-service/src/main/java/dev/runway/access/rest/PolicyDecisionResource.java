@@ -40,7 +40,7 @@ import io.quarkus.security.Authenticated;
 @Path("/api/v1/decisions")
 @RateLimitExempt("a question, not a write: catalog- and provisioning-service ask it with the user's own token on "
         + "their reads and writes, so limiting it would turn a user's catalog page into a 503")
-@Tag(name = "decisions")
+@Tag(name = "decisions", description = "The policy decision point: may this caller do this action on this resource (audited)")
 @Authenticated
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

@@ -40,7 +40,7 @@ import dev.runway.common.security.Roles;
 
 /** Role bindings: platform-admin only, every change audited. */
 @Path("/api/v1/role-bindings")
-@Tag(name = "role-bindings")
+@Tag(name = "role-bindings", description = "Who holds which role where: the bindings access-service decides by")
 @RolesAllowed(Roles.PLATFORM_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class RoleBindingResource {

@@ -32,7 +32,7 @@ import dev.runway.common.security.Roles;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/v1/teams")
-@Tag(name = "teams")
+@Tag(name = "teams", description = "Teams, their members and leads, as synced from SSO groups")
 @Produces(MediaType.APPLICATION_JSON)
 public class TeamResource {
     static final String TEAM = "[a-z0-9][a-z0-9._-]{0,62}";

@@ -55,7 +55,7 @@ import dev.runway.common.security.Roles;
  * Runway role; writes need developer or platform-admin and then pass the owning-team policy in the service.
  */
 @Path("/api/v1/entities")
-@Tag(name = "catalog")
+@Tag(name = "catalog", description = "Catalog entities in Backstage's descriptor format: register, query, relate, import, validate, history")
 @Produces(MediaType.APPLICATION_JSON)
 public class EntityResource {
     static final String YAML = "application/yaml";

@@ -22,7 +22,7 @@ import io.quarkus.security.identity.SecurityIdentity;
  * provider is accepted (signature, issuer, audience, expiry) by every Runway service.
  */
 @Path("/api/v1/ping")
-@Tag(name = "platform")
+@Tag(name = "platform", description = "What every Runway service answers alike, such as whether it accepts the caller's token")
 public class PingResource {
     private final SecurityIdentity identity;
     private final String service;

@@ -212,6 +212,52 @@ public abstract class PlatformContractTests {
                 "too few operations found in the OpenAPI document: " + refused.size() / forged.size());
     }
 
+    /**
+     * The OpenAPI document generates usable clients: every operation has an operationId, unique in the document
+     * (a generator names its methods after them), every tag an operation uses is declared with a description (it
+     * becomes a client class's documentation), and the document declares its servers and its license.
+     */
+    @Test
+    void theOpenApiDocumentCanGenerateClients() throws Exception {
+        JsonNode doc = new ObjectMapper().readTree(given().when().get("/q/openapi?format=json").then()
+                .statusCode(200).extract().asString());
+        Map<String, String> operationIds = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        Set<String> usedTags = new java.util.TreeSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("paths").fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> path = it.next();
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                if (!Set.of("get", "put", "post", "delete", "patch", "head", "options").contains(op.getKey())) {
+                    continue;
+                }
+                String where = op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
+                String id = op.getValue().path("operationId").asText("");
+                if (id.isEmpty()) {
+                    problems.add(where + " has no operationId");
+                } else if (operationIds.putIfAbsent(id, where) != null) {
+                    problems.add(where + " repeats operationId " + id + " of " + operationIds.get(id));
+                }
+                op.getValue().path("tags").forEach(t -> usedTags.add(t.asText()));
+            }
+        }
+        Map<String, String> declared = new LinkedHashMap<>();
+        doc.path("tags").forEach(t -> declared.put(t.path("name").asText(), t.path("description").asText("")));
+        for (String tag : usedTags) {
+            if (declared.getOrDefault(tag, "").isBlank()) {
+                problems.add("tag " + tag + " is not declared with a description");
+            }
+        }
+        if (doc.path("servers").isEmpty()) {
+            problems.add("no servers");
+        }
+        if (doc.path("info").path("license").path("name").asText("").isBlank()) {
+            problems.add("no license");
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+        assertTrue(operationIds.size() >= minimumDocumentedOperations(), "too few operations: " + operationIds);
+    }
+
     /** A floor for the operations the service documents, so that an empty OpenAPI document cannot pass. */
     protected int minimumDocumentedOperations() {
         return 3;

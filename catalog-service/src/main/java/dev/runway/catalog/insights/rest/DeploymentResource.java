@@ -33,7 +33,7 @@ import dev.runway.common.security.Roles;
 
 /** Deployments reported by CI: the events behind deployment frequency, lead time and change failure rate. */
 @Path("/api/v1/deployments")
-@Tag(name = "insights")
+@Tag(name = InsightsApi.TAG, description = InsightsApi.DESCRIPTION)
 @Produces(MediaType.APPLICATION_JSON)
 public class DeploymentResource {
     private final DeploymentService deployments;

@@ -18,7 +18,7 @@ import dev.runway.catalog.insights.service.DoraService;
 import dev.runway.common.security.Roles;
 
 @Path("/api/v1/dora")
-@Tag(name = "insights")
+@Tag(name = InsightsApi.TAG, description = InsightsApi.DESCRIPTION)
 @Produces(MediaType.APPLICATION_JSON)
 public class DoraResource {
     private final DoraService dora;

@@ -34,7 +34,7 @@ import dev.runway.common.security.Roles;
 
 /** Incidents reported by on-call tooling: the events behind time to restore and change failures. */
 @Path("/api/v1/incidents")
-@Tag(name = "insights")
+@Tag(name = InsightsApi.TAG, description = InsightsApi.DESCRIPTION)
 @Produces(MediaType.APPLICATION_JSON)
 public class IncidentResource {
     static final String MERGE_PATCH = "application/merge-patch+json";

@@ -29,7 +29,7 @@ import dev.runway.common.security.Roles;
 
 /** Scorecards as data: readable by everyone, written by platform-admins only. */
 @Path("/api/v1/scorecard-definitions")
-@Tag(name = "insights")
+@Tag(name = InsightsApi.TAG, description = InsightsApi.DESCRIPTION)
 @Produces(MediaType.APPLICATION_JSON)
 public class ScorecardDefinitionResource {
     private final ScorecardService scorecards;

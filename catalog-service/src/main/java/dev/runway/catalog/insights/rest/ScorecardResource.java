@@ -21,7 +21,7 @@ import dev.runway.common.security.Roles;
 
 /** Scorecards evaluated live against the catalog: one entity in detail, or a team's rollup. */
 @Path("/api/v1/scorecards")
-@Tag(name = "insights")
+@Tag(name = InsightsApi.TAG, description = InsightsApi.DESCRIPTION)
 @Produces(MediaType.APPLICATION_JSON)
 public class ScorecardResource {
     private final ScorecardService scorecards;

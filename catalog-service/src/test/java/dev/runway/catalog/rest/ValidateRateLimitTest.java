@@ -11,11 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.runway.common.ratelimit.RateLimitClock;
 import dev.runway.common.testing.RunwayTestResource;
+import dev.runway.common.testing.StoppedRateLimitClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -39,13 +38,7 @@ class ValidateRateLimitTest {
 
     @BeforeEach
     void stopTheClock() {
-        long now = System.nanoTime();
-        QuarkusMock.installMockForType(new RateLimitClock() {
-            @Override
-            public long nanoTime() {
-                return now;
-            }
-        }, RateLimitClock.class);
+        StoppedRateLimitClock.install();
     }
 
     @Test

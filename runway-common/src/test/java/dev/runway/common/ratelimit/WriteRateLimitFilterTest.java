@@ -13,17 +13,17 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.runway.common.testing.StoppedRateLimitClock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
 
 /**
- * The limiter in the request path: small buckets (3 writes, 5 checks, 1 a second each) and a stopped clock, so that a refusal is
- * certain and nothing depends on how fast the test runs. Each test writes as its own user.
+ * The limiter in the request path: small buckets (3 writes, 5 checks, 1 a second each) and a stopped clock, so
+ * that a refusal is certain and nothing depends on how fast the test runs. Each test writes as its own user.
  */
 @QuarkusTest
 @TestProfile(WriteRateLimitFilterTest.SmallBucket.class)
@@ -46,13 +46,7 @@ class WriteRateLimitFilterTest {
 
     @BeforeEach
     void stopTheClock() {
-        long now = System.nanoTime();
-        QuarkusMock.installMockForType(new RateLimitClock() {
-            @Override
-            public long nanoTime() {
-                return now;
-            }
-        }, RateLimitClock.class);
+        StoppedRateLimitClock.install();
     }
 
     @Test

@@ -1,7 +1,14 @@
 package dev.runway.catalog.rest;
 
-import dev.runway.common.testing.OpenApiLintTests;
+import org.junit.jupiter.api.Test;
 
-/** catalog-service's OpenAPI document passes Spectral's recommended rules. */
-class CatalogOpenApiLintIT extends OpenApiLintTests {
+import dev.runway.common.testing.OpenApiLint;
+
+/** catalog-service's OpenAPI document, as its build wrote it, passes Spectral's recommended rules. */
+class CatalogOpenApiLintIT {
+
+    @Test
+    void theOpenApiDocumentPassesSpectralsRecommendedRules() throws Exception {
+        OpenApiLint.assertPassesRecommendedRules();
+    }
 }

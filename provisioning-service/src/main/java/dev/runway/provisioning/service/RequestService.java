@@ -74,21 +74,21 @@ public class RequestService {
     /** A new environment: admitted (the policy question included) first, then written by {@link #accept}. */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Accepted requestEnvironment(Caller caller, NewEnvironment cmd, String idempotencyKey) {
-        Optional<ProvisioningRequest> first = firstResult(caller, idempotencyKey, RequestKind.ENVIRONMENT);
-        if (first.isPresent()) {
-            return new Accepted(first.get(), false);
-        }
-        return accept(admission.environment(caller, cmd, Instant.now()), caller, idempotencyKey);
+        return request(caller, RequestKind.ENVIRONMENT, idempotencyKey,
+                () -> admission.environment(caller, cmd, Instant.now()));
     }
 
     /** A new database, decided and written as {@link #requestEnvironment} is. */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Accepted requestDatabase(Caller caller, NewDatabase cmd, String idempotencyKey) {
-        Optional<ProvisioningRequest> first = firstResult(caller, idempotencyKey, RequestKind.DATABASE);
-        if (first.isPresent()) {
-            return new Accepted(first.get(), false);
-        }
-        return accept(admission.database(caller, cmd), caller, idempotencyKey);
+        return request(caller, RequestKind.DATABASE, idempotencyKey, () -> admission.database(caller, cmd));
+    }
+
+    /** The first result of an Idempotency-Key retry, else the admitted draft written by {@link #accept}. */
+    private Accepted request(Caller caller, RequestKind kind, String idempotencyKey,
+            Supplier<ProvisioningRequest.Draft> admit) {
+        Optional<ProvisioningRequest> first = firstResult(caller, idempotencyKey, kind);
+        return first.isPresent() ? new Accepted(first.get(), false) : accept(admit.get(), caller, idempotencyKey);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

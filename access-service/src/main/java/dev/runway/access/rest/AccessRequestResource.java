@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -31,8 +33,8 @@ import dev.runway.access.rest.dto.AccessRequestCreate;
 import dev.runway.access.rest.dto.AccessRequestView;
 import dev.runway.access.rest.dto.ApprovalRequest;
 import dev.runway.access.rest.dto.DenialRequest;
-import dev.runway.access.service.AccessRequestService;
 import dev.runway.access.service.AccessRequestService.NewRequest;
+import dev.runway.access.service.AccessRequestService;
 import dev.runway.common.security.Caller;
 import io.quarkus.security.Authenticated;
 
@@ -53,7 +55,8 @@ public class AccessRequestResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Request a role on a scope for a duration (ISO-8601), with a justification")
-    @APIResponse(responseCode = "201", description = "Pending; Location names it")
+    @APIResponse(responseCode = "201", description = "Pending; Location names it",
+            content = @Content(schema = @Schema(implementation = AccessRequestView.class)))
     @APIResponse(responseCode = "400", description = "Invalid role, scope, duration (beyond the cap for the role) or justification")
     @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "409", description = "The same request is already pending")

@@ -32,8 +32,10 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -103,7 +105,10 @@ public class AuditResource {
     @Operation(summary = "Search the audit log", description = "Newest first, keyset-paginated. Auditors and "
             + "platform-admins see every record, everyone else only records where they are the actor. "
             + "format=csv or format=jsonl streams every matching record instead of one page.")
-    @APIResponse(responseCode = "200", description = "A page of records, or the export stream")
+    @APIResponse(responseCode = "200", description = "A page of records, or the export stream", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditPageResponse.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = JSONL, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "400", description = "A malformed filter, cursor or limit")
     @APIResponse(responseCode = "401", description = "No valid token")
     public Response search(@QueryParam("actor") String actor, @QueryParam("team") String team,
@@ -154,10 +159,17 @@ public class AuditResource {
     @RolesAllowed(Roles.SERVICE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    // The document offers the array form only: generators cannot build a client type for "an object or an array of
+    // them" (openapi-generator's Java output for that oneOf does not compile), and an array of one is always accepted.
+    @RequestBody(required = true, description = "The events, at most 1000 (one event object on its own is accepted"
+            + " too)", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AuditEventRequest.class,
+                    minItems = 1, maxItems = AuditEventBatch.MAX_EVENTS)))
     @Operation(summary = "Ingest audit events from a Runway service", description = "One event object or an array "
             + "of them. Idempotent by eventId: a re-sent event is stored once. sourceService must be the calling client.")
-    @APIResponse(responseCode = "201", description = "At least one event was stored now")
-    @APIResponse(responseCode = "200", description = "Every event had been stored before")
+    @APIResponse(responseCode = "201", description = "At least one event was stored now",
+            content = @Content(schema = @Schema(implementation = AuditIngestResponse.class)))
+    @APIResponse(responseCode = "200", description = "Every event had been stored before",
+            content = @Content(schema = @Schema(implementation = AuditIngestResponse.class)))
     @APIResponse(responseCode = "400", description = "A malformed event")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a service, or an event of another service")

@@ -25,6 +25,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,8 +35,8 @@ import dev.runway.access.mapping.AccessMapper;
 import dev.runway.access.policy.Scopes;
 import dev.runway.access.rest.dto.RoleBindingRequest;
 import dev.runway.access.rest.dto.RoleBindingView;
-import dev.runway.access.service.RoleBindingService;
 import dev.runway.access.service.RoleBindingService.BindingSpec;
+import dev.runway.access.service.RoleBindingService;
 import dev.runway.common.security.Caller;
 import dev.runway.common.security.Roles;
 
@@ -80,7 +82,8 @@ public class RoleBindingResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Bind a role to a user or team on a scope, optionally until an expiry")
-    @APIResponse(responseCode = "201", description = "Created; Location names it")
+    @APIResponse(responseCode = "201", description = "Created; Location names it",
+            content = @Content(schema = @Schema(implementation = RoleBindingView.class)))
     @APIResponse(responseCode = "400", description = "Invalid subject, role, scope or expiry")
     @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Not a platform-admin")

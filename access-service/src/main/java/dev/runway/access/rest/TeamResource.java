@@ -19,11 +19,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.runway.access.mapping.AccessMapper;
 import dev.runway.access.rest.dto.LeadRequest;
+import dev.runway.access.rest.dto.LeadView;
 import dev.runway.access.rest.dto.TeamSummaryView;
 import dev.runway.access.rest.dto.TeamView;
 import dev.runway.access.service.TeamService;
@@ -71,7 +74,8 @@ public class TeamResource {
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Make a user a lead of the team (platform-admin only)")
-    @APIResponse(responseCode = "201", description = "The user now leads the team")
+    @APIResponse(responseCode = "201", description = "The user now leads the team",
+            content = @Content(schema = @Schema(implementation = LeadView.class)))
     @APIResponse(responseCode = "400", description = "Invalid team or user name")
     @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Not a platform-admin")

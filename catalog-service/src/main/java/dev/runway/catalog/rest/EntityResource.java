@@ -24,8 +24,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -33,8 +35,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.runway.catalog.mapping.DescriptorReader;
 import dev.runway.catalog.mapping.EntityMapper;
+import dev.runway.catalog.rest.dto.DescriptorDocument;
 import dev.runway.catalog.rest.dto.EntityPage;
 import dev.runway.catalog.rest.dto.EntityQuery;
+import dev.runway.catalog.rest.dto.EntityView;
 import dev.runway.catalog.rest.dto.FacetCounts;
 import dev.runway.catalog.rest.dto.GraphView;
 import dev.runway.catalog.rest.dto.HistoryView;
@@ -96,10 +100,14 @@ public class EntityResource {
     @POST
     @Consumes({ MediaType.APPLICATION_JSON, YAML, "application/x-yaml", "text/yaml" })
     @RolesAllowed({ Roles.DEVELOPER, Roles.PLATFORM_ADMIN, Roles.SERVICE })
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DescriptorDocument.class)),
+            @Content(mediaType = YAML, schema = @Schema(type = SchemaType.STRING, description = "catalog-info.yaml")) })
     @Operation(summary = "Register an entity",
             description = "Creates the entity, or re-registers one that was deleted. The owner must be one of the"
                     + " caller's teams unless the caller is a platform-admin.")
-    @APIResponse(responseCode = "201", description = "Created; Location and ETag headers name the new version")
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag headers name the new version",
+            content = @Content(schema = @Schema(implementation = EntityView.class)))
     @APIResponse(responseCode = "400", description = "Invalid descriptor: each violation with its JSON path")
     @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Role or owning team does not allow this write")
@@ -180,7 +188,8 @@ public class EntityResource {
     @Path("{kind}/{namespace}/{name}")
     @RolesAllowed({ Roles.DEVELOPER, Roles.AUDITOR, Roles.PLATFORM_ADMIN, Roles.SERVICE })
     @Operation(summary = "Get an entity with its relations")
-    @APIResponse(responseCode = "200", description = "The entity; the ETag header names this version")
+    @APIResponse(responseCode = "200", description = "The entity; the ETag header names this version",
+            content = @Content(schema = @Schema(implementation = EntityView.class)))
     @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Role not allowed")
     @APIResponse(responseCode = "404", description = "No such live entity")
@@ -194,9 +203,13 @@ public class EntityResource {
     @Path("{kind}/{namespace}/{name}")
     @Consumes({ MediaType.APPLICATION_JSON, YAML, "application/x-yaml", "text/yaml" })
     @RolesAllowed({ Roles.DEVELOPER, Roles.PLATFORM_ADMIN, Roles.SERVICE })
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DescriptorDocument.class)),
+            @Content(mediaType = YAML, schema = @Schema(type = SchemaType.STRING, description = "catalog-info.yaml")) })
     @Operation(summary = "Replace an entity", description = "Optimistic concurrency: If-Match must carry the ETag"
             + " of the version being replaced; a missing If-Match is answered 412 like a stale one.")
-    @APIResponse(responseCode = "200", description = "The stored version; ETag header names it")
+    @APIResponse(responseCode = "200", description = "The stored version; ETag header names it",
+            content = @Content(schema = @Schema(implementation = EntityView.class)))
     @APIResponse(responseCode = "400", description = "Invalid descriptor, or it names another entity than the path")
     @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Role or owning team does not allow this write")

@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -27,6 +29,7 @@ import dev.runway.provisioning.domain.RequestKind;
 import dev.runway.provisioning.mapping.ProvisioningMapper;
 import dev.runway.provisioning.rest.dto.CredentialsView;
 import dev.runway.provisioning.rest.dto.DatabaseRequestBody;
+import dev.runway.provisioning.rest.dto.RequestView;
 import dev.runway.provisioning.service.NewDatabase;
 import dev.runway.provisioning.service.RequestQueryService;
 import dev.runway.provisioning.service.RequestService;
@@ -46,7 +49,8 @@ public class DatabaseResource extends ProvisioningRequestResource {
     @RolesAllowed({ Roles.DEVELOPER, Roles.PLATFORM_ADMIN })
     @Operation(summary = "Request a database in one of the team's environments",
             description = "A retried request with the same Idempotency-Key returns the first result.")
-    @APIResponse(responseCode = "202", description = "Accepted; Location names the request")
+    @APIResponse(responseCode = "202", description = "Accepted; Location names the request",
+            content = @Content(schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body, engine or plan, per field")
     @APIResponse(responseCode = "403", description = "Not a member of the team")
     @APIResponse(responseCode = "409", description = "Name taken or database count quota reached")
@@ -63,7 +67,8 @@ public class DatabaseResource extends ProvisioningRequestResource {
     @Path("/{id}/credentials")
     @RolesAllowed({ Roles.DEVELOPER, Roles.PLATFORM_ADMIN })
     @Operation(summary = "The database's credentials: the values once, then only the Secret that holds them")
-    @APIResponse(responseCode = "200", description = "Credentials (first read) or the Secret's name")
+    @APIResponse(responseCode = "200", description = "Credentials (first read) or the Secret's name",
+            content = @Content(schema = @Schema(implementation = CredentialsView.class)))
     @APIResponse(responseCode = "403", description = "Not a member of the owning team")
     @APIResponse(responseCode = "404", description = "No such database visible to the caller")
     @APIResponse(responseCode = "409", description = "Not READY yet")
@@ -84,7 +89,8 @@ public class DatabaseResource extends ProvisioningRequestResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ Roles.DEVELOPER, Roles.PLATFORM_ADMIN })
     @Operation(summary = "Rotate the database password; the new credentials can be read once again")
-    @APIResponse(responseCode = "202", description = "Rotation requested")
+    @APIResponse(responseCode = "202", description = "Rotation requested",
+            content = @Content(schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "403", description = "Not a member of the owning team")
     @APIResponse(responseCode = "404", description = "No such database visible to the caller")
     @APIResponse(responseCode = "409", description = "Not READY")

@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -20,6 +22,7 @@ import dev.runway.common.security.Caller;
 import dev.runway.common.security.Roles;
 import dev.runway.provisioning.domain.RequestKind;
 import dev.runway.provisioning.rest.dto.EnvironmentRequestBody;
+import dev.runway.provisioning.rest.dto.RequestView;
 import dev.runway.provisioning.service.NewEnvironment;
 import dev.runway.provisioning.service.RequestQueryService;
 import dev.runway.provisioning.service.RequestService;
@@ -39,7 +42,8 @@ public class EnvironmentResource extends ProvisioningRequestResource {
     @RolesAllowed({ Roles.DEVELOPER, Roles.PLATFORM_ADMIN })
     @Operation(summary = "Request an environment from a template",
             description = "A retried request with the same Idempotency-Key returns the first result.")
-    @APIResponse(responseCode = "202", description = "Accepted; Location names the request")
+    @APIResponse(responseCode = "202", description = "Accepted; Location names the request",
+            content = @Content(schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body or parameters, per field")
     @APIResponse(responseCode = "403", description = "Not a member of the team")
     @APIResponse(responseCode = "409", description = "Name taken or environment count quota reached")

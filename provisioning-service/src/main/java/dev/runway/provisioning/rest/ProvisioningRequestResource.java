@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import dev.runway.common.security.Caller;
@@ -84,7 +86,8 @@ public abstract class ProvisioningRequestResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.DEVELOPER, Roles.PLATFORM_ADMIN })
     @Operation(summary = "Deprovision it: an environment with its databases; a database with its role and its Secret")
-    @APIResponse(responseCode = "202", description = "Deprovisioning")
+    @APIResponse(responseCode = "202", description = "Deprovisioning",
+            content = @Content(schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "403", description = "Not allowed to delete it")
     @APIResponse(responseCode = "404", description = "No such request of this kind visible to the caller")
     @APIResponse(responseCode = "409", description = "Already gone")
@@ -97,7 +100,8 @@ public abstract class ProvisioningRequestResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ Roles.DEVELOPER, Roles.PLATFORM_ADMIN })
     @Operation(summary = "Retry a FAILED request from its first step (steps already done are not redone)")
-    @APIResponse(responseCode = "202", description = "Provisioning (or deprovisioning) again")
+    @APIResponse(responseCode = "202", description = "Provisioning (or deprovisioning) again",
+            content = @Content(schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "403", description = "Not allowed to change it")
     @APIResponse(responseCode = "404", description = "No such request of this kind visible to the caller")
     @APIResponse(responseCode = "409", description = "Not FAILED, or (a database) its environment is not READY")

@@ -14,8 +14,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import dev.runway.catalog.insights.rest.dto.DeploymentBody;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -56,10 +58,11 @@ public class DeploymentResource {
             + " [kind:][namespace/]name (default kind Component). Lead time runs from the earliest of commitTimes and"
             + " firstCommitAt to finishedAt. Allowed for members of the owning team, platform-admins and Runway"
             + " service accounts.")
-    @RequestBody(description = "{entityRef, environment, version, commitSha?, commitTimes?: [instant],"
-            + " firstCommitAt?, startedAt, finishedAt, status: success|failure|rolled_back, rework?, externalId}")
-    @APIResponse(responseCode = "201", description = "Recorded; Location names it")
-    @APIResponse(responseCode = "200", description = "Already recorded with the same content: the stored deployment")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = DeploymentBody.class)))
+    @APIResponse(responseCode = "201", description = "Recorded; Location names it",
+            content = @Content(schema = @Schema(implementation = DeploymentView.class)))
+    @APIResponse(responseCode = "200", description = "Already recorded with the same content: the stored deployment",
+            content = @Content(schema = @Schema(implementation = DeploymentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field(s), each named")
     @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Role or owning team does not allow it")

@@ -15,8 +15,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import dev.runway.catalog.insights.rest.dto.IncidentBody;
+import dev.runway.catalog.insights.rest.dto.ResolutionBody;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -58,9 +61,11 @@ public class IncidentResource {
     @Operation(summary = "Record an incident", description = "Idempotent by externalId. severity sev1 (most"
             + " severe) to sev4, any case. causedByDeployment is a recorded deployment's externalId and makes that"
             + " deployment a change failure.")
-    @RequestBody(description = "{entityRef, severity, openedAt, resolvedAt?, causedByDeployment?, externalId}")
-    @APIResponse(responseCode = "201", description = "Recorded; Location names it")
-    @APIResponse(responseCode = "200", description = "Already recorded with the same content: the stored incident")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = IncidentBody.class)))
+    @APIResponse(responseCode = "201", description = "Recorded; Location names it",
+            content = @Content(schema = @Schema(implementation = IncidentView.class)))
+    @APIResponse(responseCode = "200", description = "Already recorded with the same content: the stored incident",
+            content = @Content(schema = @Schema(implementation = IncidentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field(s), each named")
     @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Role or owning team does not allow it")
@@ -78,6 +83,9 @@ public class IncidentResource {
     @RolesAllowed({ Roles.DEVELOPER, Roles.PLATFORM_ADMIN, Roles.SERVICE })
     @Operation(summary = "Resolve an incident", description = "Body {resolvedAt}. Resolving again at the same"
             + " time is a no-op; at another time a conflict.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResolutionBody.class)),
+            @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = ResolutionBody.class)) })
     @APIResponse(responseCode = "200", description = "The resolved incident")
     @APIResponse(responseCode = "400", description = "resolvedAt missing or not an instant")
     @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")

@@ -14,7 +14,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import dev.runway.catalog.insights.rest.dto.ScorecardBody;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -74,10 +77,11 @@ public class ScorecardDefinitionResource {
     @Operation(summary = "Create or replace a scorecard definition", description = "Rules use a fixed vocabulary"
             + " of checks: owner_is_group, has_description, has_tags, has_lifecycle, api_has_definition,"
             + " production_has_system, has_docs_or_runbook, has_on_call, has_source_location, deployed_last_30_days.")
-    @RequestBody(description = "{title, description?, appliesTo: [kind], rules: [{id, description,"
-            + " level: bronze|silver|gold, check}]}")
-    @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "200", description = "Replaced")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ScorecardBody.class)))
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = ScorecardDefinitionView.class)))
+    @APIResponse(responseCode = "200", description = "Replaced",
+            content = @Content(schema = @Schema(implementation = ScorecardDefinitionView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field(s), each named")
     @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Not a platform-admin")

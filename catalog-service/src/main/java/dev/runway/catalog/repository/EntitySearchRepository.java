@@ -16,7 +16,8 @@ import dev.runway.catalog.domain.EntityKind;
 
 /**
  * The read side over live entities: filtered keyset pages, facet counts and exports, as native SQL that the
- * partial indexes of V1__catalog.sql serve (filter columns, GIN on tags/labels/search).
+ * partial indexes serve (V8__filtered_pages.sql: kind, filter column, sort column; V1__catalog.sql: name, updated_at,
+ * GIN on tags/labels/search).
  */
 @ApplicationScoped
 public class EntitySearchRepository {
@@ -87,8 +88,8 @@ public class EntitySearchRepository {
         List<Object> params = new ArrayList<>();
         String dir = sort.descending ? " DESC" : "";
         String order = " ORDER BY " + sort.column + dir + ", ref" + dir + " LIMIT " + limit;
-        String select = "SELECT ref, CAST(body AS text), etag, CAST(id AS text), "
-                + (sort.byUpdatedAt() ? "to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US')" : "name");
+        String select = "SELECT ref, CAST(body AS text), etag, CAST(id AS text), " + (sort.byUpdatedAt()
+                ? "to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US')" : "name");
         if (filter.kind() != null || !hasColumnFilter(filter)) {
             return new Statement(select + " FROM entity WHERE " + conditions(filter, sort, after, params) + order,
                     params);

@@ -1,7 +1,9 @@
 package dev.runway.catalog.repository;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,9 +12,12 @@ import jakarta.persistence.Query;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
+import dev.runway.catalog.domain.EntityKind;
+
 /**
  * The read side over live entities: filtered keyset pages, facet counts and exports, as native SQL that the
- * partial indexes of V1__catalog.sql serve (filter columns, GIN on tags/labels/search).
+ * partial indexes serve (V8__filtered_pages.sql: kind, filter column, sort column; V1__catalog.sql: name, updated_at,
+ * GIN on tags/labels/search).
  */
 @ApplicationScoped
 public class EntitySearchRepository {
@@ -56,12 +61,59 @@ public class EntitySearchRepository {
         return FACET_COLUMNS.containsKey(field) || field.equals("tag");
     }
 
+    /** Native SQL with its {@code ?n} parameters, numbered in the order of the list. */
+    record Statement(String sql, List<Object> params) {
+    }
+
     public List<Row> page(EntityFilter filter, Sort sort, Cursor after, int limit) {
+        Statement st = pageStatement(filter, sort, after, limit);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = bind(em.createNativeQuery(st.sql()), st.params()).getResultList();
+        return rows.stream().map(r -> new Row((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                (String) r[4])).toList();
+    }
+
+    /**
+     * The statement {@link #page} runs; package-private so that a test can read the plan of exactly this SQL.
+     *
+     * <p>The page indexes of V8__filtered_pages.sql lead with kind, then one filter column, then the sort column and
+     * ref, so that a page filtered by kind and that column is one index range read in sort order: it examines its own
+     * rows, whatever sorts before them. A page that names no kind but filters such a column asks each kind in turn: one
+     * branch per {@link EntityKind} (the closed set the write path accepts), each ordered and limited so that it is
+     * planned as an index scan, merged by PostgreSQL in sort order (Merge Append), which reads the page plus one
+     * look-ahead row per kind. Pages with neither (no filter, or only tags, labels and text) keep one statement over
+     * V1's name and updated_at indexes and the GIN indexes.
+     */
+    static Statement pageStatement(EntityFilter filter, Sort sort, Cursor after, int limit) {
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT ref, CAST(body AS text), etag, CAST(id AS text), ")
-                .append(sort.byUpdatedAt() ? "to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US')"
-                        : "name")
-                .append(" FROM entity WHERE ").append(where(filter, params));
+        String dir = sort.descending ? " DESC" : "";
+        String order = " ORDER BY " + sort.column + dir + ", ref" + dir + " LIMIT " + limit;
+        String select = "SELECT ref, CAST(body AS text), etag, CAST(id AS text), " + (sort.byUpdatedAt()
+                ? "to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US')" : "name");
+        if (filter.kind() != null || !hasColumnFilter(filter)) {
+            return new Statement(select + " FROM entity WHERE " + conditions(filter, sort, after, params) + order,
+                    params);
+        }
+        StringBuilder branches = new StringBuilder();
+        for (EntityKind k : EntityKind.values()) {
+            EntityFilter ofKind = new EntityFilter(k.wireName.toLowerCase(Locale.ROOT), filter.type(),
+                    filter.ownerRef(), filter.lifecycle(), filter.namespace(), filter.tags(), filter.labelKey(),
+                    filter.labelValue(), filter.systemRef(), filter.query());
+            branches.append(branches.isEmpty() ? "(" : " UNION ALL (").append("SELECT * FROM entity WHERE ")
+                    .append(conditions(ofKind, sort, after, params)).append(order).append(')');
+        }
+        return new Statement(select + " FROM (" + branches + ") e" + order, params);
+    }
+
+    /** Whether the filter asks for a column that the page indexes key after kind. */
+    private static boolean hasColumnFilter(EntityFilter f) {
+        return f.type() != null || f.ownerRef() != null || f.lifecycle() != null || f.namespace() != null
+                || f.systemRef() != null;
+    }
+
+    /** The filter and, after a cursor, the keyset condition {@code (sort column, ref)} past it. */
+    private static String conditions(EntityFilter filter, Sort sort, Cursor after, List<Object> params) {
+        StringBuilder sql = new StringBuilder(where(filter, params));
         if (after != null) {
             String op = sort.descending ? "<" : ">";
             String value = sort.byUpdatedAt() ? "CAST(?" + (params.size() + 1) + " AS timestamp) AT TIME ZONE 'UTC'"
@@ -71,13 +123,7 @@ public class EntitySearchRepository {
             sql.append(" AND (").append(sort.column).append(", ref) ").append(op).append(" (").append(value)
                     .append(", ?").append(params.size()).append(")");
         }
-        String dir = sort.descending ? " DESC" : "";
-        sql.append(" ORDER BY ").append(sort.column).append(dir).append(", ref").append(dir).append(" LIMIT ")
-                .append(limit);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = bind(em.createNativeQuery(sql.toString()), params).getResultList();
-        return rows.stream().map(r -> new Row((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                (String) r[4])).toList();
+        return sql.toString();
     }
 
     /**
@@ -114,6 +160,12 @@ public class EntitySearchRepository {
     public List<Facet> scannedFacet(String field, EntityFilter filter, int limit) {
         List<Object> params = new ArrayList<>();
         String where = where(filter, params);
+        if (filter.kind() == null && hasColumnFilter(filter)) {
+            // The indexes of these columns lead with kind (V8__filtered_pages.sql): every kind lets one serve.
+            params.add(Arrays.stream(EntityKind.values()).map(k -> k.wireName.toLowerCase(Locale.ROOT))
+                    .toArray(String[]::new));
+            where += " AND kind = ANY(CAST(?" + params.size() + " AS text[]))";
+        }
         String sql;
         if (field.equals("tag")) {
             sql = "SELECT t, count(*) FROM entity, unnest(tags) AS t WHERE " + where

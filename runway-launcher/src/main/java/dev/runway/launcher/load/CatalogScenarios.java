@@ -204,6 +204,95 @@ public final class CatalogScenarios {
         }
     }
 
+    static final String SQL_PAGE_50_BY_OWNER = SQL_PAGE_BY_OWNER.replace("LIMIT 21", "LIMIT 51");
+
+    /**
+     * The same three reads through Runway's own API and through its Backstage-compatible API ({@code /api/catalog}),
+     * interleaved at random in one run, so that the two are measured on the same machine state: an entity by its
+     * name, a page of 50 components of one owner in name order, and the lifecycle facet of the whole catalog. The
+     * report lists each operation of each API; their ratio is the compatibility layer's cost.
+     */
+    public static final class BackstageReads extends ClosedLoopScenario {
+        private Snapshot snapshot;
+
+        @Override
+        public String name() {
+            return "backstage-reads";
+        }
+
+        @Override
+        public void prepare(Context ctx) throws Exception {
+            if (ctx.seed > 0) {
+                seed(ctx.platform, ctx.seed);
+                ctx.notes.add("Seeded " + ctx.seed + " synthetic components (loadbench-seed-*) through the import API"
+                        + " before the run.");
+            }
+            snapshot = Snapshot.read(ctx.platform, 5000);
+            ctx.notes.add("Each request picks one of three reads (1/3 each) and one of the two APIs (1/2 each):"
+                    + " runway.by-ref GET /api/v1/entities/{kind}/{ns}/{name} vs backstage.by-name GET"
+                    + " /api/catalog/entities/by-name/{kind}/{ns}/{name}; runway.page-50 GET"
+                    + " /api/v1/entities?kind=component&owner=X&limit=50 vs backstage.by-query-50 GET"
+                    + " /api/catalog/entities/by-query?filter=kind=component,relations.ownedBy=X"
+                    + "&orderField=metadata.name,asc&limit=50; runway.facets GET /api/v1/entities/facets?field=lifecycle"
+                    + " vs backstage.facets GET /api/catalog/entity-facets?facet=spec.lifecycle. "
+                    + snapshot.refs.size() + " component refs and " + snapshot.owners.size() + " owners sampled.");
+        }
+
+        @Override
+        protected Runner.Workload workload(Context ctx) {
+            Platform p = ctx.platform;
+            URI catalog = p.urls().catalog();
+            return (client, random) -> {
+                String token = p.userToken(USERS[client % USERS.length]);
+                boolean backstage = random.nextBoolean();
+                int op = random.nextInt(3);
+                if (op == 0) {
+                    String[] ref = snapshot.refs.get(random.nextInt(snapshot.refs.size()));
+                    String path = ref[0] + "/" + ref[1] + "/" + Platform.q(ref[2]);
+                    return backstage
+                            ? new Runner.Action("backstage.by-name", () -> status(p.send("GET", catalog,
+                                    "/api/catalog/entities/by-name/" + path, token, null, null)))
+                            : new Runner.Action("runway.by-ref", () -> status(p.send("GET", catalog,
+                                    "/api/v1/entities/" + path, token, null, null)));
+                } else if (op == 1) {
+                    String owner = snapshot.owners.get(random.nextInt(snapshot.owners.size()));
+                    return backstage
+                            ? new Runner.Action("backstage.by-query-50", () -> status(p.send("GET", catalog,
+                                    "/api/catalog/entities/by-query?filter=" + Platform.q("kind=component,relations.ownedBy="
+                                            + owner) + "&orderField=" + Platform.q("metadata.name,asc") + "&limit=50",
+                                    token, null, null)))
+                            : new Runner.Action("runway.page-50", () -> status(p.send("GET", catalog,
+                                    "/api/v1/entities?kind=component&owner=" + Platform.q(owner) + "&limit=50", token,
+                                    null, null)));
+                }
+                return backstage
+                        ? new Runner.Action("backstage.facets", () -> status(p.send("GET", catalog,
+                                "/api/catalog/entity-facets?facet=spec.lifecycle", token, null, null)))
+                        : new Runner.Action("runway.facets", () -> status(p.send("GET", catalog,
+                                "/api/v1/entities/facets?field=lifecycle", token, null, null)));
+            };
+        }
+
+        @Override
+        public Baseline baseline(Context ctx) {
+            return new Baseline("runway_catalog", "catalog-service's own statements for the three reads (by ref with"
+                    + " outgoing relations, keyset page of 50 by owner, maintained facet counts), over JDBC, same"
+                    + " clients, no HTTP, no token check, no JSON mapping.",
+                    (c, client, random) -> {
+                        int op = random.nextInt(3);
+                        if (op == 0) {
+                            String ref = snapshot.canonicalRef(random.nextInt(snapshot.refs.size()));
+                            return new Runner.Action("sql.by-ref", () -> drain(c, SQL_BY_REF, ref));
+                        } else if (op == 1) {
+                            String owner = snapshot.owners.get(random.nextInt(snapshot.owners.size()));
+                            return new Runner.Action("sql.page-50", () -> drain(c, SQL_PAGE_50_BY_OWNER, "component",
+                                    owner));
+                        }
+                        return new Runner.Action("sql.facets", () -> drain(c, SQL_FACET, "lifecycle", "lifecycle"));
+                    });
+        }
+    }
+
     public static final class Import extends ClosedLoopScenario {
         private final java.util.concurrent.atomic.AtomicInteger generation = new java.util.concurrent.atomic.AtomicInteger();
 

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Runs a bounded load scenario against the platform running on this machine, then the same work as raw "
                 + "PostgreSQL (the baseline), and writes a Markdown and a JSON report.",
-            "Scenarios: catalog-reads, catalog-import, decisions, audit-queries, provisioning-burst, monday.",
+            "Scenarios: catalog-reads, backstage-reads, catalog-import, decisions, audit-queries, provisioning-burst, monday.",
             "Every target must be on the loopback interface. A phase stops at --duration or --max-requests, whichever "
                 + "comes first." })
 public final class LoadCommand implements Callable<Integer> {
@@ -32,8 +32,8 @@ public final class LoadCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "catalog-reads, catalog-import, decisions,"
-            + " audit-queries, provisioning-burst or monday")
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "catalog-reads, backstage-reads,"
+            + " catalog-import, decisions, audit-queries, provisioning-burst or monday")
     String scenario;
 
     @Option(names = "--duration", defaultValue = "30s", paramLabel = "TIME",
@@ -49,7 +49,8 @@ public final class LoadCommand implements Callable<Integer> {
     Integer clients;
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "N",
-            description = "catalog-reads and monday: import N synthetic components first (default: none).")
+            description = "catalog-reads, backstage-reads and monday: import N synthetic components first"
+                    + " (default: none).")
     int seed;
 
     @Option(names = "--no-baseline", description = "Skip the raw PostgreSQL phase.")
@@ -119,6 +120,7 @@ public final class LoadCommand implements Callable<Integer> {
         return switch (scenario) {
             case "catalog-reads" -> new CatalogScenarios.Reads();
             case "catalog-import" -> new CatalogScenarios.Import();
+            case "backstage-reads" -> new CatalogScenarios.BackstageReads();
             case "decisions" -> new AccessScenarios.Decisions();
             case "audit-queries" -> new AccessScenarios.AuditQueries();
             case "provisioning-burst" -> new ProvisioningBurst(settle);

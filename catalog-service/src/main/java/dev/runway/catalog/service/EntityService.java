@@ -359,7 +359,7 @@ public class EntityService {
         } else {
             row = row.copy();
         }
-        row.kind = v.kind().wireName.toLowerCase(Locale.ROOT);
+        row.kind = v.kind().name().toLowerCase(Locale.ROOT);
         row.namespace = v.ref().namespace().toLowerCase(Locale.ROOT);
         row.name = v.ref().name().toLowerCase(Locale.ROOT);
         row.type = lower(v.type());

@@ -20,8 +20,17 @@ import dev.runway.common.error.Problem.Violation;
 /**
  * Validates an entity descriptor exactly as Backstage's catalog model does (see
  * {@code shared/reference/backstage-descriptor-rules.md}: {@code KubernetesValidatorFunctions},
- * {@code makeValidator}, the kind schemas, {@code ReservedFieldsEntityPolicy}, {@code FieldFormatEntityPolicy}).
- * Every violation carries the JSON path of the offending value. Pure: no I/O, no framework.
+ * {@code makeValidator}, the kind schemas, {@code NoForeignRootFieldsEntityPolicy}, {@code ReservedFieldsEntityPolicy},
+ * {@code FieldFormatEntityPolicy}), for the kinds its {@link KindLookup} knows: the built-in ones, Template (checked
+ * against its JSON Schema) and registered custom kinds (checked against theirs).
+ *
+ * <p>One deliberate difference: a malformed entity reference in a relation field (e.g. {@code owner: "group:"}) is
+ * refused here, while Backstage's validator accepts any non-empty string there and its processing
+ * ({@code BuiltinKindsEntityProcessor}, {@code parseEntityRef}) then fails on it, so that the entity never reaches
+ * Backstage's catalog either. Runway validates and computes relations in one step at write time, so it reports the
+ * error to the writer instead of storing an entity whose processing failed.
+ *
+ * <p>Every violation carries the JSON path of the offending value. Pure: no I/O, no framework.
  */
 public final class DescriptorValidator {
 
@@ -158,7 +167,9 @@ public final class DescriptorValidator {
                     for (EntityKind.RefField field : kind.refFields()) {
                         for (String target : refs(spec, field, namespace, v)) {
                             relations.add(new Relation(self, field.relation(), target));
-                            if (field.field().equals("owner")) {
+                            // The owner (for filters and the owning-team policy) is what ownedBy points at, so
+                            // that a custom kind's owner field may carry another name.
+                            if (field.relation() == RelationType.OWNED_BY && ownerRef == null) {
                                 ownerRef = target;
                             } else if (field.field().equals("system")) {
                                 systemRef = target;
@@ -410,7 +421,12 @@ public final class DescriptorValidator {
         return true;
     }
 
-    static boolean isValidApiVersion(String value) {
+    /** Backstage's {@code isValidKind}. */
+    public static boolean isValidKind(String value) {
+        return lengthBetween(value, 1, 63) && KIND.matcher(value).matches();
+    }
+
+    public static boolean isValidApiVersion(String value) {
         return isValidPrefixAndOrSuffix(value, DescriptorValidator::isValidDnsSubdomain,
                 s -> lengthBetween(s, 1, 63) && API_VERSION_SUFFIX.matcher(s).matches());
     }

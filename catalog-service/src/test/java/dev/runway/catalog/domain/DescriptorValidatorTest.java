@@ -274,4 +274,59 @@ class DescriptorValidatorTest {
         List<String> fields = validator.validate(doc).violations().stream().map(Violation::field).toList();
         assertEquals(List.of("$.metadata.name", "$.metadata.namespace", "$.spec.lifecycle", "$.spec.owner"), fields);
     }
+
+    @Test
+    void aRegisteredKindIsCheckedAgainstItsSchemaAndRelatedThroughItsReferenceFields() throws Exception {
+        SpecSchema schema = SpecSchema.compile(YAML.readTree("""
+                type: object
+                required: [maintainer]
+                properties:
+                  maintainer: {type: string}
+                  feeds: {type: array, items: {type: string}}
+                  retention: {type: integer, minimum: 1}
+                """));
+        KindDefinition dataset = new KindDefinition("Dataset", List.of("data.example.com/v1"), List.of(
+                EntityKind.RefField.single("maintainer", "Group", RelationType.OWNED_BY),
+                EntityKind.RefField.many("feeds", "Component", RelationType.DEPENDENCY_OF)), schema, null);
+        Map<String, KindDefinition> kinds = new java.util.LinkedHashMap<>(KindLookup.BUILT_IN.all());
+        kinds.put("dataset", dataset);
+        DescriptorValidator custom = new DescriptorValidator(() -> kinds);
+        String doc = """
+                apiVersion: data.example.com/v1
+                kind: Dataset
+                metadata: {name: clicks, namespace: analytics}
+                spec: {maintainer: data-team, feeds: [reporting], retention: 30}
+                """;
+        ValidatedEntity e = custom.validate(YAML.readTree(doc)).entity();
+        assertEquals("dataset:analytics/clicks", e.ref().canonical());
+        assertEquals("group:analytics/data-team", e.ownerRef());
+        assertEquals(List.of(
+                new Relation("dataset:analytics/clicks", RelationType.OWNED_BY, "group:analytics/data-team"),
+                new Relation("dataset:analytics/clicks", RelationType.DEPENDENCY_OF, "component:analytics/reporting")),
+                e.relations());
+        assertEquals(List.of("$.spec.retention"), fields(custom, doc.replace("retention: 30", "retention: 0")));
+        assertEquals(List.of("$.spec.maintainer"), fields(custom, doc.replace("maintainer: data-team, ", "")));
+        assertEquals(List.of("$.spec.maintainer"), fields(custom, doc.replace("data-team", "'group:'")));
+        assertEquals(List.of("$.apiVersion"), fields(custom, doc.replace("data.example.com/v1",
+                "backstage.io/v1alpha1")));
+        assertEquals(List.of("$.spec.name"), fields(custom, doc.replace("retention: 30", "name: x")));
+        // Unknown to the built-in-only validator.
+        assertEquals(List.of("$.kind"), fields(validator, doc));
+    }
+
+    @Test
+    void schemasThatWouldReachOutOrAreNotDraft07AreRefused() throws Exception {
+        assertTrue(SpecSchema.problems(YAML.readTree("{type: object, properties: {x: {$ref: 'https://example.com/s'}}}"))
+                .get(0).startsWith("$.properties.x.$ref"));
+        assertTrue(SpecSchema.problems(YAML.readTree("{$schema: 'https://json-schema.org/draft/2020-12/schema'}"))
+                .get(0).startsWith("$.$schema"));
+        assertTrue(SpecSchema.problems(YAML.readTree("{type: objekt}")).size() > 0);
+        assertTrue(SpecSchema.problems(YAML.readTree("[1]")).size() > 0);
+        assertEquals(List.of(), SpecSchema.problems(YAML.readTree(
+                "{definitions: {s: {type: string}}, properties: {a: {$ref: '#/definitions/s'}}}")));
+    }
+
+    private static List<String> fields(DescriptorValidator v, String yaml) throws Exception {
+        return v.validate(YAML.readTree(yaml)).violations().stream().map(Violation::field).toList();
+    }
 }

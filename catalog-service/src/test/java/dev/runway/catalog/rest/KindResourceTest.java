@@ -254,6 +254,29 @@ class KindResourceTest {
     }
 
     @Test
+    void aKindRegisteredByAnotherReplicaIsHonouredWithoutARestart() throws InterruptedException {
+        String kind = kindName("Remote");
+        // This replica looks the kind up first (and so holds a snapshot without it)...
+        as(ERIN).queryParam("kind", kind).get("/api/v1/entities").then().statusCode(400);
+        // ...then another replica registers it: a row in the shared database, with no event reaching this one.
+        query("INSERT INTO entity_kind (name, wire_name, api_versions, spec_schema, ref_fields, version, updated_at,"
+                + " updated_by) VALUES ('" + kind.toLowerCase(Locale.ROOT) + "', '" + kind + "', ARRAY['example.com/v1'],"
+                + " '{\"type\": \"object\"}', '[]', 1, now(), 'dave') RETURNING name");
+        // Honoured once this replica's snapshot is older than runway.catalog.kinds-refresh; the deadline is only
+        // there so that a broken refresh fails the test instead of hanging it.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        int status;
+        do {
+            Thread.sleep(200);
+            status = as(ERIN).queryParam("kind", kind).get("/api/v1/entities").statusCode();
+        } while (status != 200 && System.nanoTime() < deadline);
+        assertEquals(200, status);
+        // No reference field makes an owner here, so only a platform-admin may write entities of this kind.
+        yaml(DAVE, pipeline(kind, unique("remote"), "payments", "")).post("/api/v1/entities").then().statusCode(201);
+        yaml(ALICE, pipeline(kind, unique("remote"), "payments", "")).post("/api/v1/entities").then().statusCode(403);
+    }
+
+    @Test
     void onlyPlatformAdminsWriteKinds() {
         for (String token : new String[] { ALICE, ERIN, SERVICE }) {
             as(token).get("/api/v1/kinds").then().statusCode(200);

@@ -38,7 +38,7 @@ public final class SpecSchema {
             JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7))
             .schemaLoaders(loaders -> loaders.values(list -> list.removeIf(UriSchemaLoader.class::isInstance)))
             .build();
-    private static final JsonSchema META_SCHEMA = FACTORY.getSchema(SchemaLocation.of(DRAFT_07));
+    private static final JsonSchema META_SCHEMA = eager(FACTORY.getSchema(SchemaLocation.of(DRAFT_07)));
 
     private final JsonNode source;
     private final JsonSchema schema;
@@ -60,11 +60,20 @@ public final class SpecSchema {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
         try {
-            return new SpecSchema(schema.deepCopy(), FACTORY.getSchema(schema.deepCopy()));
+            return new SpecSchema(schema.deepCopy(), eager(FACTORY.getSchema(schema.deepCopy())));
         } catch (RuntimeException e) {
             // The library explains an uncompilable schema in its message; no class name reaches the caller.
             throw new IllegalArgumentException("the schema cannot be compiled: " + e.getMessage());
         }
+    }
+
+    /**
+     * Builds every validator now, $refs included, so that the first validations on several request threads do not
+     * race to build them lazily.
+     */
+    private static JsonSchema eager(JsonSchema schema) {
+        schema.initializeValidators();
+        return schema;
     }
 
     /** The reasons a schema is refused, each prefixed with its path inside the schema; empty when it is fine. */

@@ -67,16 +67,6 @@ public enum EntityKind {
         this.specSchemaResource = specSchemaResource;
     }
 
-    /** Kinds are matched exactly as Backstage's kind schemas do (case-sensitive). */
-    public static EntityKind fromWire(String kind) {
-        for (EntityKind k : values()) {
-            if (k.wireName.equals(kind)) {
-                return k;
-            }
-        }
-        return null;
-    }
-
     /** For path parameters and filters, where kinds are compared case-insensitively like refs. */
     public static EntityKind fromAnyCase(String kind) {
         for (EntityKind k : values()) {

@@ -23,6 +23,9 @@ import dev.runway.common.json.JsonBodies;
 public class KindMapper {
     private static final String RELATION_TYPES = String.join(", ",
             java.util.Arrays.stream(RelationType.values()).map(t -> t.wireName).toList());
+    /** Backstage's ReservedFieldsEntityPolicy refuses these as spec keys, so no entity could fill such a field. */
+    private static final Set<String> RESERVED_SPEC_KEYS = Set.of("apiVersion", "kind", "uid", "etag", "generation",
+            "name", "namespace", "labels", "annotations", "spec");
     private final JsonBodies bodies;
 
     public KindMapper(JsonBodies bodies) {
@@ -79,7 +82,9 @@ public class KindMapper {
                     read.violation(at + ".relation", "must be one of " + RELATION_TYPES);
                 }
             }
-            if (r.field() != null && !fields.add(r.field())) {
+            if (r.field() != null && RESERVED_SPEC_KEYS.contains(r.field())) {
+                read.violation(at + ".field", "\"" + r.field() + "\" has reserved meaning and may not be a spec field");
+            } else if (r.field() != null && !fields.add(r.field())) {
                 read.violation(at + ".field", "names the field " + r.field() + " a second time");
             }
             if (r.defaultKind() != null && !DescriptorValidator.isValidKind(r.defaultKind())) {

@@ -155,11 +155,12 @@ class KindResourceTest {
                 "specSchema", Map.of("type", "object", "properties", Map.of("x", Map.of("$ref",
                         "http://169.254.169.254/latest/meta-data"))),
                 "relations", List.of(Map.of("field", "owner", "relation", "ownsStuff"),
-                        Map.of("field", "owner", "relation", "ownedBy", "defaultKind", "1x")),
+                        Map.of("field", "owner", "relation", "ownedBy", "defaultKind", "1x"),
+                        Map.of("field", "namespace", "relation", "partOf")),
                 "colour", "blue")).put("/api/v1/kinds/" + kind).then().statusCode(400)
                 .contentType(startsWith("application/problem+json"))
                 .body("violations.field", hasItems("$.apiVersions[1]", "$.specSchema", "$.relations[0].relation",
-                        "$.relations[1].field", "$.relations[1].defaultKind", "$.colour"));
+                        "$.relations[1].field", "$.relations[1].defaultKind", "$.relations[2].field", "$.colour"));
         json(DAVE, Map.of("apiVersions", List.of("example.com/v1"), "specSchema", Map.of("type", "objekt")))
                 .put("/api/v1/kinds/" + kind).then().statusCode(400).body("violations.field", contains("$.specSchema"));
         json(DAVE, Map.of("apiVersions", List.of())).put("/api/v1/kinds/" + kind).then().statusCode(400)

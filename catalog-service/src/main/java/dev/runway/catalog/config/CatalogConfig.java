@@ -5,6 +5,13 @@ import io.smallrye.config.WithDefault;
 
 @ConfigMapping(prefix = "runway.catalog")
 public interface CatalogConfig {
+    /**
+     * How old a replica's snapshot of the registered kinds may grow before it is read again from the database: the
+     * bound within which a kind registered, changed or removed on another replica is honoured on this one.
+     */
+    @WithDefault("2s")
+    java.time.Duration kindsRefresh();
+
     /** Page size when the caller names none. */
     @WithDefault("50")
     int defaultPageSize();

@@ -20,14 +20,26 @@ import dev.runway.common.error.Problem.Violation;
 /**
  * Validates an entity descriptor exactly as Backstage's catalog model does (see
  * {@code shared/reference/backstage-descriptor-rules.md}: {@code KubernetesValidatorFunctions},
- * {@code makeValidator}, the kind schemas, {@code ReservedFieldsEntityPolicy}, {@code FieldFormatEntityPolicy}).
- * Every violation carries the JSON path of the offending value. Pure: no I/O, no framework.
+ * {@code makeValidator}, the kind schemas, {@code NoForeignRootFieldsEntityPolicy}, {@code ReservedFieldsEntityPolicy},
+ * {@code FieldFormatEntityPolicy}), for the kinds its {@link KindLookup} knows: the built-in ones, Template (checked
+ * against its JSON Schema) and registered custom kinds (checked against theirs).
+ *
+ * <p>One deliberate difference: a malformed entity reference in a relation field (e.g. {@code owner: "group:"}) is
+ * refused here, while Backstage's validator accepts any non-empty string there and its processing
+ * ({@code BuiltinKindsEntityProcessor}, {@code parseEntityRef}) then fails on it, so that the entity never reaches
+ * Backstage's catalog either. Runway validates and computes relations in one step at write time, so it reports the
+ * error to the writer instead of storing an entity whose processing failed.
+ *
+ * <p>Every violation carries the JSON path of the offending value. Pure: no I/O, no framework.
  */
 public final class DescriptorValidator {
 
-    private static final Set<String> ROOT_FIELDS = Set.of("apiVersion", "kind", "metadata", "spec", "relations",
-            "status");
-    private static final Set<String> SUPPORTED_API_VERSIONS = Set.of("backstage.io/v1alpha1", "backstage.io/v1beta1");
+    /**
+     * Backstage's catalog enforces {@code NoForeignRootFieldsEntityPolicy} with exactly these: {@code relations}
+     * and {@code status} are outputs of its processing, and input carrying them is refused ("Unknown field").
+     */
+    private static final Set<String> ROOT_FIELDS = Set.of("apiVersion", "kind", "metadata", "spec");
+    private static final Set<String> READ_ONLY_ROOT_FIELDS = Set.of("relations", "status");
     private static final Set<String> RESERVED_KEYS = Set.of("apiVersion", "kind", "uid", "etag", "generation", "name",
             "namespace", "labels", "annotations", "spec");
     private static final Set<String> SERVER_GENERATED = Set.of("uid", "etag", "generation");
@@ -45,6 +57,17 @@ public final class DescriptorValidator {
         }
     }
 
+    private final KindLookup kinds;
+
+    /** A validator that knows the built-in kinds only. */
+    public DescriptorValidator() {
+        this(KindLookup.BUILT_IN);
+    }
+
+    public DescriptorValidator(KindLookup kinds) {
+        this.kinds = kinds;
+    }
+
     public Result validate(JsonNode doc) {
         List<Violation> v = new ArrayList<>();
         if (doc == null || !doc.isObject()) {
@@ -53,33 +76,36 @@ public final class DescriptorValidator {
         }
         for (Iterator<String> it = doc.fieldNames(); it.hasNext();) {
             String field = it.next();
-            if (!ROOT_FIELDS.contains(field)) {
-                v.add(new Violation("$." + field, "unknown root field; allowed are apiVersion, kind, metadata, spec"
-                        + " (and the read-only relations, status)"));
+            if (READ_ONLY_ROOT_FIELDS.contains(field)) {
+                v.add(new Violation("$." + field, "is computed by the catalog and may not be sent; allowed root"
+                        + " fields are apiVersion, kind, metadata, spec"));
+            } else if (!ROOT_FIELDS.contains(field)) {
+                v.add(new Violation("$." + field, "unknown root field; allowed are apiVersion, kind, metadata, spec"));
             }
         }
         String apiVersion = requiredString(doc, "apiVersion", "$", v);
-        if (apiVersion != null) {
-            if (!isValidApiVersion(apiVersion)) {
-                v.add(new Violation("$.apiVersion", "\"" + apiVersion + "\" is not a valid apiVersion"));
-            } else if (!SUPPORTED_API_VERSIONS.contains(apiVersion)) {
-                v.add(new Violation("$.apiVersion", "unsupported apiVersion \"" + apiVersion
-                        + "\"; the built-in kinds accept backstage.io/v1alpha1 or backstage.io/v1beta1"));
-            }
+        boolean apiVersionWellFormed = apiVersion != null && isValidApiVersion(apiVersion);
+        if (apiVersion != null && !apiVersionWellFormed) {
+            v.add(new Violation("$.apiVersion", "\"" + apiVersion + "\" is not a valid apiVersion"));
         }
-        EntityKind kind = null;
+        KindDefinition kind = null;
         String kindText = requiredString(doc, "kind", "$", v);
         if (kindText != null) {
             if (!lengthBetween(kindText, 1, 63) || !KIND.matcher(kindText).matches()) {
                 v.add(new Violation("$.kind", "\"" + kindText + "\" is not a valid kind"));
             } else {
-                kind = EntityKind.fromWire(kindText);
+                kind = kinds.exact(kindText).orElse(null);
                 if (kind == null) {
-                    EntityKind other = EntityKind.fromAnyCase(kindText);
+                    String other = kinds.anyCase(kindText).map(KindDefinition::name).orElse(null);
                     v.add(new Violation("$.kind", "unknown kind \"" + kindText + "\"; expected one of "
-                            + EntityKind.wireNames() + (other == null ? "" : " (did you mean " + other.wireName + "?)")));
+                            + String.join(", ", kinds.names()) + (other == null ? "" : " (did you mean " + other
+                            + "?)")));
                 }
             }
+        }
+        if (kind != null && apiVersionWellFormed && !kind.apiVersions().contains(apiVersion)) {
+            v.add(new Violation("$.apiVersion", "unsupported apiVersion \"" + apiVersion + "\"; kind " + kind.name()
+                    + " accepts " + String.join(" or ", kind.apiVersions())));
         }
         String name = null;
         String namespace = EntityRef.DEFAULT_NAMESPACE;
@@ -137,11 +163,13 @@ public final class DescriptorValidator {
                 type = spec.path("type").isTextual() ? spec.get("type").asText() : null;
                 lifecycle = spec.path("lifecycle").isTextual() ? spec.get("lifecycle").asText() : null;
                 if (name != null) {
-                    String self = new EntityRef(kind.wireName, namespace, name).canonical();
-                    for (EntityKind.RefField field : kind.refFields) {
+                    String self = new EntityRef(kind.name(), namespace, name).canonical();
+                    for (EntityKind.RefField field : kind.refFields()) {
                         for (String target : refs(spec, field, namespace, v)) {
                             relations.add(new Relation(self, field.relation(), target));
-                            if (field.field().equals("owner")) {
+                            // The owner (for filters and the owning-team policy) is what ownedBy points at, so
+                            // that a custom kind's owner field may carry another name.
+                            if (field.relation() == RelationType.OWNED_BY && ownerRef == null) {
                                 ownerRef = target;
                             } else if (field.field().equals("system")) {
                                 systemRef = target;
@@ -155,26 +183,30 @@ public final class DescriptorValidator {
             return new Result(null, v);
         }
         ObjectNode body = normalize((ObjectNode) doc, namespace);
-        EntityRef ref = new EntityRef(kind.wireName, namespace, name);
+        EntityRef ref = new EntityRef(kind.name(), namespace, name);
         return new Result(new ValidatedEntity(ref, kind, body, type, lifecycle, ownerRef, systemRef, List.copyOf(
                 new LinkedHashSet<>(tags)), List.copyOf(new LinkedHashSet<>(relations))), v);
     }
 
     private static ObjectNode normalize(ObjectNode doc, String namespace) {
         ObjectNode body = doc.deepCopy();
-        body.remove("relations");
-        body.remove("status");
         ObjectNode metadata = (ObjectNode) body.get("metadata");
         metadata.remove(SERVER_GENERATED);
         metadata.put("namespace", namespace);
         return body;
     }
 
-    private static void validateSpec(EntityKind kind, JsonNode spec, List<Violation> v) {
-        for (String field : kind.requiredSpecFields) {
+    private static void validateSpec(KindDefinition kind, JsonNode spec, List<Violation> v) {
+        if (kind.specSchema() != null) {
+            v.addAll(kind.specSchema().validate(spec));
+        }
+        if (!kind.isBuiltin() || kind.builtin().specSchemaResource != null) {
+            return;
+        }
+        for (String field : kind.builtin().requiredSpecFields) {
             JsonNode value = spec.get(field);
             if (value == null || value.isNull()) {
-                v.add(new Violation("$.spec." + field, "is required for kind " + kind.wireName));
+                v.add(new Violation("$.spec." + field, "is required for kind " + kind.name()));
             }
         }
         for (String field : List.of("type", "lifecycle", "definition")) {
@@ -183,19 +215,19 @@ public final class DescriptorValidator {
                 v.add(new Violation("$.spec." + field, "must be a non-empty string"));
             }
         }
-        if (kind == EntityKind.GROUP) {
+        if (kind.is(EntityKind.GROUP)) {
             JsonNode profile = spec.get("profile");
             if (profile != null && !profile.isObject()) {
                 v.add(new Violation("$.spec.profile", "must be an object"));
             }
         }
-        if (kind == EntityKind.USER) {
+        if (kind.is(EntityKind.USER)) {
             JsonNode profile = spec.get("profile");
             if (profile != null && !profile.isObject()) {
                 v.add(new Violation("$.spec.profile", "must be an object"));
             }
         }
-        if (kind == EntityKind.LOCATION) {
+        if (kind.is(EntityKind.LOCATION)) {
             optionalString(spec, "target", "$.spec", v);
             JsonNode targets = spec.get("targets");
             if (targets != null && !isStringArray(targets)) {
@@ -233,6 +265,9 @@ public final class DescriptorValidator {
 
     private static void ref(JsonNode value, String path, EntityKind.RefField field, String namespace, List<String> out,
             List<Violation> v) {
+        if (v.stream().anyMatch(existing -> existing.field().equals(path))) {
+            return; // the kind's schema already refused this value
+        }
         if (!value.isTextual() || value.asText().isEmpty()) {
             v.add(new Violation(path, "must be a non-empty entity reference string"));
             return;
@@ -386,7 +421,12 @@ public final class DescriptorValidator {
         return true;
     }
 
-    static boolean isValidApiVersion(String value) {
+    /** Backstage's {@code isValidKind}. */
+    public static boolean isValidKind(String value) {
+        return lengthBetween(value, 1, 63) && KIND.matcher(value).matches();
+    }
+
+    public static boolean isValidApiVersion(String value) {
         return isValidPrefixAndOrSuffix(value, DescriptorValidator::isValidDnsSubdomain,
                 s -> lengthBetween(s, 1, 63) && API_VERSION_SUFFIX.matcher(s).matches());
     }

@@ -5,7 +5,7 @@ import java.util.List;
 import dev.runway.common.error.ResourceNotFoundException;
 
 /**
- * The built-in kinds of Backstage's catalog model, with the spec fields each requires
+ * The built-in kinds of Backstage's catalog model (and the scaffolder's Template), with the spec fields each requires
  * ({@code schema/kinds/*.v1alpha1.schema.json}) and the reference fields that generate relations
  * ({@code BuiltinKindsEntityProcessor}).
  */
@@ -38,26 +38,33 @@ public enum EntityKind {
             RefField.many("members", "User", RelationType.HAS_MEMBER))),
     USER("User", List.of("memberOf"), List.of(
             RefField.many("memberOf", "Group", RelationType.MEMBER_OF))),
-    LOCATION("Location", List.of(), List.of());
+    LOCATION("Location", List.of(), List.of()),
+    /**
+     * The scaffolder's kind ({@code plugins/scaffolder-common/src/Template.v1beta3.schema.json}): its spec is
+     * checked against that schema, restated in {@code kinds/Template.v1beta3.spec.schema.json}.
+     */
+    TEMPLATE("Template", List.of("scaffolder.backstage.io/v1beta3"), List.of(), List.of(
+            RefField.single("owner", "Group", RelationType.OWNED_BY)), "/kinds/Template.v1beta3.spec.schema.json");
 
     public final String wireName;
+    public final List<String> apiVersions;
     public final List<String> requiredSpecFields;
     public final List<RefField> refFields;
+    /** A classpath JSON Schema for the spec, for kinds whose Backstage schema is more than required fields. */
+    public final String specSchemaResource;
 
     EntityKind(String wireName, List<String> requiredSpecFields, List<RefField> refFields) {
-        this.wireName = wireName;
-        this.requiredSpecFields = requiredSpecFields;
-        this.refFields = refFields;
+        // The apiVersions of Backstage's schema/kinds/*.v1alpha1.schema.json.
+        this(wireName, List.of("backstage.io/v1alpha1", "backstage.io/v1beta1"), requiredSpecFields, refFields, null);
     }
 
-    /** Kinds are matched exactly as Backstage's kind schemas do (case-sensitive). */
-    public static EntityKind fromWire(String kind) {
-        for (EntityKind k : values()) {
-            if (k.wireName.equals(kind)) {
-                return k;
-            }
-        }
-        return null;
+    EntityKind(String wireName, List<String> apiVersions, List<String> requiredSpecFields, List<RefField> refFields,
+            String specSchemaResource) {
+        this.wireName = wireName;
+        this.apiVersions = apiVersions;
+        this.requiredSpecFields = requiredSpecFields;
+        this.refFields = refFields;
+        this.specSchemaResource = specSchemaResource;
     }
 
     /** For path parameters and filters, where kinds are compared case-insensitively like refs. */
@@ -85,11 +92,11 @@ public enum EntityKind {
 
     /** A spec field holding one reference or a list of them; {@code defaultKind} null means the ref must name its kind. */
     public record RefField(String field, String defaultKind, RelationType relation, boolean array) {
-        static RefField single(String field, String defaultKind, RelationType relation) {
+        public static RefField single(String field, String defaultKind, RelationType relation) {
             return new RefField(field, defaultKind, relation, false);
         }
 
-        static RefField many(String field, String defaultKind, RelationType relation) {
+        public static RefField many(String field, String defaultKind, RelationType relation) {
             return new RefField(field, defaultKind, relation, true);
         }
     }

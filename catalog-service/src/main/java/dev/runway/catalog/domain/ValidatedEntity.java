@@ -10,7 +10,7 @@ import dev.runway.common.catalog.EntityRef;
  * A descriptor that passed validation, normalized (default namespace filled in, server-generated and read-only
  * fields removed), with the denormalized values the catalog filters on and the relations it emits.
  */
-public record ValidatedEntity(EntityRef ref, EntityKind kind, ObjectNode body, String type, String lifecycle,
+public record ValidatedEntity(EntityRef ref, KindDefinition kind, ObjectNode body, String type, String lifecycle,
         String ownerRef, String systemRef, List<String> tags, List<Relation> relations) {
 
     public String title() {
@@ -26,6 +26,6 @@ public record ValidatedEntity(EntityRef ref, EntityKind kind, ObjectNode body, S
         if (ownerRef != null) {
             return ownerRef;
         }
-        return kind == EntityKind.GROUP ? ref.canonical() : null;
+        return kind.is(EntityKind.GROUP) ? ref.canonical() : null;
     }
 }

@@ -1,9 +1,7 @@
 package dev.runway.catalog.repository;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +10,7 @@ import jakarta.persistence.Query;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
-import dev.runway.catalog.domain.EntityKind;
+import dev.runway.catalog.domain.KindLookup;
 
 /**
  * The read side over live entities: filtered keyset pages, facet counts and exports, as native SQL that the
@@ -22,9 +20,11 @@ import dev.runway.catalog.domain.EntityKind;
 @ApplicationScoped
 public class EntitySearchRepository {
     private final EntityManager em;
+    private final KindLookup kinds;
 
-    public EntitySearchRepository(EntityManager em) {
+    public EntitySearchRepository(EntityManager em, KindLookup kinds) {
         this.em = em;
+        this.kinds = kinds;
     }
 
     public enum Sort {
@@ -66,7 +66,7 @@ public class EntitySearchRepository {
     }
 
     public List<Row> page(EntityFilter filter, Sort sort, Cursor after, int limit) {
-        Statement st = pageStatement(filter, sort, after, limit);
+        Statement st = pageStatement(filter, sort, after, limit, kindNames());
         @SuppressWarnings("unchecked")
         List<Object[]> rows = bind(em.createNativeQuery(st.sql()), st.params()).getResultList();
         return rows.stream().map(r -> new Row((String) r[0], (String) r[1], (String) r[2], (String) r[3],
@@ -79,12 +79,13 @@ public class EntitySearchRepository {
      * <p>The page indexes of V8__filtered_pages.sql lead with kind, then one filter column, then the sort column and
      * ref, so that a page filtered by kind and that column is one index range read in sort order: it examines its own
      * rows, whatever sorts before them. A page that names no kind but filters such a column asks each kind in turn: one
-     * branch per {@link EntityKind} (the closed set the write path accepts), each ordered and limited so that it is
+     * branch per known kind (the built-in ones and those a platform-admin registered: the set the write path accepts,
+     * so no live entity has another), each ordered and limited so that it is
      * planned as an index scan, merged by PostgreSQL in sort order (Merge Append), which reads the page plus one
      * look-ahead row per kind. Pages with neither (no filter, or only tags, labels and text) keep one statement over
      * V1's name and updated_at indexes and the GIN indexes.
      */
-    static Statement pageStatement(EntityFilter filter, Sort sort, Cursor after, int limit) {
+    static Statement pageStatement(EntityFilter filter, Sort sort, Cursor after, int limit, List<String> kinds) {
         List<Object> params = new ArrayList<>();
         String dir = sort.descending ? " DESC" : "";
         String order = " ORDER BY " + sort.column + dir + ", ref" + dir + " LIMIT " + limit;
@@ -95,14 +96,19 @@ public class EntitySearchRepository {
                     params);
         }
         StringBuilder branches = new StringBuilder();
-        for (EntityKind k : EntityKind.values()) {
-            EntityFilter ofKind = new EntityFilter(k.wireName.toLowerCase(Locale.ROOT), filter.type(),
+        for (String k : kinds) {
+            EntityFilter ofKind = new EntityFilter(k, filter.type(),
                     filter.ownerRef(), filter.lifecycle(), filter.namespace(), filter.tags(), filter.labelKey(),
                     filter.labelValue(), filter.systemRef(), filter.query());
             branches.append(branches.isEmpty() ? "(" : " UNION ALL (").append("SELECT * FROM entity WHERE ")
                     .append(conditions(ofKind, sort, after, params)).append(order).append(')');
         }
         return new Statement(select + " FROM (" + branches + ") e" + order, params);
+    }
+
+    /** Every kind an entity may have, lower-cased as the kind column stores it. */
+    private List<String> kindNames() {
+        return List.copyOf(kinds.all().keySet());
     }
 
     /** Whether the filter asks for a column that the page indexes key after kind. */
@@ -162,8 +168,7 @@ public class EntitySearchRepository {
         String where = where(filter, params);
         if (filter.kind() == null && hasColumnFilter(filter)) {
             // The indexes of these columns lead with kind (V8__filtered_pages.sql): every kind lets one serve.
-            params.add(Arrays.stream(EntityKind.values()).map(k -> k.wireName.toLowerCase(Locale.ROOT))
-                    .toArray(String[]::new));
+            params.add(kindNames().toArray(String[]::new));
             where += " AND kind = ANY(CAST(?" + params.size() + " AS text[]))";
         }
         String sql;

@@ -124,17 +124,25 @@ public class EntityResource {
     @Consumes({ YAML, "application/x-yaml", "text/yaml", MediaType.APPLICATION_JSON })
     @RolesAllowed({ Roles.DEVELOPER, Roles.PLATFORM_ADMIN, Roles.SERVICE })
     @Operation(summary = "Import a multi-document catalog-info.yaml",
-            description = "Upserts every document by ref, all or nothing. Deleted entities are not resurrected:"
-                    + " they are rejected until re-registered with POST /api/v1/entities.")
+            description = "Upserts every document by ref, all or nothing unless atomic=false, which stores the"
+                    + " accepted documents and reports each rejected one (index, ref, reasons) as Backstage processes"
+                    + " each entity of a file on its own. Deleted entities are not resurrected: they are rejected"
+                    + " until re-registered with POST /api/v1/entities.")
     @APIResponse(responseCode = "200", description = "What was (or, with dryRun, would be) created, updated,"
             + " left unchanged or rejected")
     @APIResponse(responseCode = "400", description = "Body empty or not parseable")
     @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Role not allowed")
-    @APIResponse(responseCode = "422", description = "Some documents were rejected; nothing was imported")
+    @APIResponse(responseCode = "422", description = "Atomic import: some documents were rejected; nothing was"
+            + " imported")
     public ImportReport importAll(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun, String body) {
-        return mapper.importReport(entities.importAll(callers.get(), reader.read(body, contentType), dryRun));
+            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+            @QueryParam("atomic") @DefaultValue("true") @Parameter(description = "true (default): one rejected"
+                    + " document rejects the whole import with 422; false: the accepted documents are stored and"
+                    + " the rejected ones reported") boolean atomic,
+            String body) {
+        return mapper.importReport(entities.importAll(callers.get(), reader.read(body, contentType), dryRun,
+                atomic));
     }
 
     @GET

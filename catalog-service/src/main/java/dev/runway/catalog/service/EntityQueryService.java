@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.runway.catalog.config.CatalogConfig;
 import dev.runway.catalog.domain.CatalogEntity;
-import dev.runway.catalog.domain.EntityKind;
+import dev.runway.catalog.domain.KindDefinition;
 import dev.runway.catalog.domain.HistoryEntry;
 import dev.runway.catalog.domain.Relation;
 import dev.runway.catalog.domain.RelationType;
@@ -49,9 +49,12 @@ public class EntityQueryService {
     private final EntityMapper mapper;
     private final DescriptorReader reader;
     private final CatalogConfig config;
+    private final KindRegistry kinds;
 
     public EntityQueryService(EntityRepository entities, HistoryRepository history, RelationRepository relations,
-            EntitySearchRepository search, EntityMapper mapper, DescriptorReader reader, CatalogConfig config) {
+            EntitySearchRepository search, EntityMapper mapper, DescriptorReader reader, CatalogConfig config,
+            KindRegistry kinds) {
+        this.kinds = kinds;
         this.entities = entities;
         this.history = history;
         this.relations = relations;
@@ -73,7 +76,7 @@ public class EntityQueryService {
     }
 
     public StoredEntity get(String kind, String namespace, String name) {
-        String ref = EntityService.pathRef(kind, namespace, name);
+        String ref = kinds.pathRef(kind, namespace, name);
         RelationRepository.LiveEntity row = relations.liveWithRelations(ref)
                 .orElseThrow(() -> new ResourceNotFoundException("No entity " + ref + "."));
         return new StoredEntity(row.body(), row.id(), row.etag(), row.relations());
@@ -81,7 +84,7 @@ public class EntityQueryService {
 
     /** History stays readable after a delete: the tombstone keeps it. */
     public List<HistoryEntry> history(String kind, String namespace, String name) {
-        String ref = EntityService.pathRef(kind, namespace, name);
+        String ref = kinds.pathRef(kind, namespace, name);
         CatalogEntity row = entities.findByRef(ref)
                 .orElseThrow(() -> new ResourceNotFoundException("No entity " + ref + "."));
         return history.forEntity(row.id);
@@ -138,7 +141,7 @@ public class EntityQueryService {
                 }
             }
         }
-        CatalogEntity root = live(EntityService.pathRef(kind, namespace, name));
+        CatalogEntity root = live(kinds.pathRef(kind, namespace, name));
         List<Relation> edges = relations.graph(root.ref, depth, types, config.maxGraphEdges() + 1);
         boolean truncated = edges.size() > config.maxGraphEdges();
         if (truncated) {
@@ -181,11 +184,9 @@ public class EntityQueryService {
     EntityFilter filter(EntityCriteria q) {
         String kind = null;
         if (q.kind() != null) {
-            EntityKind k = EntityKind.fromAnyCase(q.kind());
-            if (k == null) {
-                throw invalid("kind", "unknown kind " + q.kind() + "; expected one of " + EntityKind.wireNames());
-            }
-            kind = k.wireName.toLowerCase(Locale.ROOT);
+            KindDefinition k = kinds.anyCase(q.kind()).orElseThrow(() -> invalid("kind", "unknown kind " + q.kind()
+                    + "; expected one of " + String.join(", ", kinds.names())));
+            kind = k.name().toLowerCase(Locale.ROOT);
         }
         String labelKey = null;
         String labelValue = null;

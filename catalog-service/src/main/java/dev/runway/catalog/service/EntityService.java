@@ -22,7 +22,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.runway.catalog.domain.CatalogEntity;
 import dev.runway.catalog.domain.DescriptorValidator;
-import dev.runway.catalog.domain.EntityKind;
 import dev.runway.catalog.domain.HistoryEntry;
 import dev.runway.catalog.domain.JsonPatchDiff;
 import dev.runway.catalog.domain.Relation;
@@ -30,6 +29,7 @@ import dev.runway.catalog.domain.ValidatedEntity;
 import dev.runway.catalog.mapping.EntityMapper;
 import dev.runway.catalog.policy.CatalogPolicy;
 import dev.runway.catalog.policy.WriteGuard;
+import dev.runway.catalog.repository.CustomKindRepository;
 import dev.runway.catalog.repository.EntityRepository;
 import dev.runway.catalog.repository.HistoryRepository;
 import dev.runway.catalog.repository.RelationRepository;
@@ -64,10 +64,16 @@ public class EntityService {
     private final CatalogPolicy policy;
     private final WriteGuard guard;
     private final EntityMapper mapper;
-    private final DescriptorValidator validator = new DescriptorValidator();
+    private final KindRegistry kinds;
+    private final CustomKindRepository customKinds;
+    private final DescriptorValidator validator;
 
     public EntityService(EntityRepository entities, HistoryRepository history, RelationRepository relations,
-            AuditTrail audit, CatalogPolicy policy, WriteGuard guard, EntityMapper mapper) {
+            AuditTrail audit, CatalogPolicy policy, WriteGuard guard, EntityMapper mapper, KindRegistry kinds,
+            CustomKindRepository customKinds) {
+        this.kinds = kinds;
+        this.customKinds = customKinds;
+        this.validator = new DescriptorValidator(kinds);
         this.entities = entities;
         this.history = history;
         this.relations = relations;
@@ -92,6 +98,7 @@ public class EntityService {
     @Transactional
     public Written create(Caller caller, JsonNode doc) {
         ValidatedEntity v = validOrThrow(doc);
+        requireRegistered(v);
         String ref = v.ref().canonical();
         // Locked (rows before identities, as an import takes them): two re-registrations of one tombstone would
         // otherwise both write its next version. A ref never seen has no row to lock; the unique ref decides that
@@ -124,6 +131,7 @@ public class EntityService {
         }
         checkIfMatch(row, ifMatch);
         ValidatedEntity v = validOrThrow(doc);
+        requireRegistered(v);
         syncCallerIdentity(caller, Set.of(ref));
         if (!v.ref().canonical().equals(ref)) {
             throw new InvalidInputException("The descriptor names another entity than the path.", List.of(
@@ -160,15 +168,21 @@ public class EntityService {
     }
 
     /**
-     * Upserts every document by ref, all or nothing: when any document is rejected nothing is stored (and the
-     * answer is a 422 naming each rejected document); a dry run reports without storing either way.
+     * Upserts every document by ref. Atomic (the default): when any document is rejected nothing is stored (and
+     * the answer is a 422 naming each rejected document). Not atomic: the accepted documents are stored and the
+     * rejected ones reported with their index, ref and reasons, as Backstage's catalog processes each entity of a
+     * file on its own. A dry run reports without storing either way.
      */
     @Transactional
-    public ImportResult importAll(Caller caller, List<JsonNode> docs, boolean dryRun) {
+    public ImportResult importAll(Caller caller, List<JsonNode> docs, boolean dryRun, boolean atomic) {
         ImportResult.Item[] verdicts = new ImportResult.Item[docs.size()];
         Map<String, Integer> seen = new HashMap<>();
         Map<Integer, Planned> plan = new LinkedHashMap<>();
         List<DescriptorValidator.Result> results = docs.stream().map(validator::validate).toList();
+        Set<String> unregistered = results.stream().filter(DescriptorValidator.Result::valid)
+                .map(DescriptorValidator.Result::entity).filter(v -> !v.kind().isBuiltin())
+                .map(v -> v.kind().name()).distinct().sorted().filter(k -> !stillRegistered(k))
+                .collect(Collectors.toSet());
         Map<String, CatalogEntity> existing = lockAll(results.stream().filter(DescriptorValidator.Result::valid)
                 .map(r -> r.entity().ref().canonical()).distinct().toList());
         for (int i = 0; i < docs.size(); i++) {
@@ -180,6 +194,10 @@ public class EntityService {
             }
             ValidatedEntity v = result.entity();
             String ref = v.ref().canonical();
+            if (unregistered.contains(v.kind().name())) {
+                verdicts[i] = rejected(i, ref, "kind " + v.kind().name() + " is no longer registered");
+                continue;
+            }
             Integer first = seen.putIfAbsent(ref, i);
             if (first != null) {
                 verdicts[i] = rejected(i, ref, "duplicate of document " + first + " in this request");
@@ -216,13 +234,18 @@ public class EntityService {
         List<ImportResult.Item> items = List.of(verdicts);
         List<ImportResult.Item> rejected = items.stream().filter(it -> it.outcome() == Outcome.REJECTED).toList();
         if (!rejected.isEmpty() && !dryRun) {
-            QuarkusTransaction.requiringNew().run(() -> audit.record(caller, new AuditTrail.Entry(
-                    "catalog.entity.import", "catalog", AuditEvent.FAILURE,
+            AuditTrail.Entry failure = new AuditTrail.Entry("catalog.entity.import", "catalog", AuditEvent.FAILURE,
                     rejected.size() + " of " + docs.size() + " documents rejected",
-                    Map.of("rejected", rejected.stream().map(ImportResult.Item::index).toList()))));
-            List<Problem.Violation> violations = rejected.stream().flatMap(EntityService::importViolations).toList();
-            throw new UnprocessableException(rejected.size() + " of " + docs.size()
-                    + " documents were rejected; nothing was imported.", violations);
+                    Map.of("rejected", rejected.stream().map(ImportResult.Item::index).toList()));
+            if (!atomic) {
+                audit.record(caller, failure);
+            } else {
+                QuarkusTransaction.requiringNew().run(() -> audit.record(caller, failure));
+                List<Problem.Violation> violations = rejected.stream().flatMap(EntityService::importViolations)
+                        .toList();
+                throw new UnprocessableException(rejected.size() + " of " + docs.size()
+                        + " documents were rejected; nothing was imported.", violations);
+            }
         }
         if (!dryRun) {
             syncCallerIdentity(caller, seen.keySet());
@@ -359,7 +382,7 @@ public class EntityService {
         } else {
             row = row.copy();
         }
-        row.kind = v.kind().wireName.toLowerCase(Locale.ROOT);
+        row.kind = v.kind().name().toLowerCase(Locale.ROOT);
         row.namespace = v.ref().namespace().toLowerCase(Locale.ROOT);
         row.name = v.ref().name().toLowerCase(Locale.ROOT);
         row.type = lower(v.type());
@@ -393,6 +416,21 @@ public class EntityService {
     private void authorize(Caller caller, String action, String ref, String currentOwner, String newOwner,
             boolean isNew) {
         guard.require(caller, action, new CatalogPolicy.WriteCheck(ref, currentOwner, newOwner, isNew));
+    }
+
+    /**
+     * Share-locks a custom kind's row until commit, so that the kind cannot be removed between this validation and
+     * the entity's commit (removal locks the row exclusively, then counts the kind's entities).
+     */
+    private boolean stillRegistered(String kind) {
+        return customKinds.lockShared(kind.toLowerCase(Locale.ROOT)).isPresent();
+    }
+
+    private void requireRegistered(ValidatedEntity v) {
+        if (!v.kind().isBuiltin() && !stillRegistered(v.kind().name())) {
+            throw new InvalidInputException("The entity's kind is no longer registered.", List.of(
+                    new Problem.Violation("$.kind", "kind " + v.kind().name() + " is no longer registered")));
+        }
     }
 
     private ValidatedEntity validOrThrow(JsonNode doc) {
@@ -437,8 +475,8 @@ public class EntityService {
     }
 
     /** Canonical ref from path segments. */
-    static String pathRef(String kind, String namespace, String name) {
-        return new EntityRef(EntityKind.fromPath(kind).wireName, namespace, name).canonical();
+    private String pathRef(String kind, String namespace, String name) {
+        return kinds.pathRef(kind, namespace, name);
     }
 
     private static boolean isUniqueViolation(Throwable e) {

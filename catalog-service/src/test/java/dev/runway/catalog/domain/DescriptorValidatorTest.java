@@ -24,7 +24,7 @@ class DescriptorValidatorTest {
     private static final String REMOVE = "<remove>";
     private final DescriptorValidator validator = new DescriptorValidator();
 
-    private static final Map<String, String> BASE = Map.of(
+    static final Map<String, String> BASE = Map.of(
             "Component", """
                     apiVersion: backstage.io/v1alpha1
                     kind: Component
@@ -47,7 +47,25 @@ class DescriptorValidatorTest {
             "Domain", "apiVersion: backstage.io/v1alpha1\nkind: Domain\nmetadata: {name: d}\nspec: {owner: payments}\n",
             "Group", "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: payments}\nspec: {type: team, children: []}\n",
             "User", "apiVersion: backstage.io/v1alpha1\nkind: User\nmetadata: {name: alice}\nspec: {memberOf: [payments]}\n",
-            "Location", "apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata: {name: loc}\nspec: {}\n");
+            "Location", "apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata: {name: loc}\nspec: {}\n",
+            "Template", """
+                    apiVersion: scaffolder.backstage.io/v1beta3
+                    kind: Template
+                    metadata: {name: springboot-service, title: Spring Boot service}
+                    spec:
+                      owner: payments
+                      type: service
+                      parameters:
+                        - title: Name
+                          required: [name]
+                          properties: {name: {type: string}}
+                      steps:
+                        - {id: fetch, name: Fetch, action: 'fetch:template', input: {url: ./skeleton}}
+                        - {id: publish, action: 'publish:github', if: '${{ parameters.publish }}'}
+                      output:
+                        links: [{title: Repository, url: '${{ steps.publish.output.remoteUrl }}'}]
+                        repoUrl: '${{ steps.publish.output.remoteUrl }}'
+                    """);
 
     static Stream<Arguments> rows() {
         return Stream.of(
@@ -71,7 +89,9 @@ class DescriptorValidatorTest {
                 row("Component", "kind", "component", "$.kind"),
                 row("Component", "kind", "1Component", "$.kind"),
                 row("Component", "extra", "x", "$.extra"),
-                row("Component", "status", "{items: []}", null),
+                // Backstage's NoForeignRootFieldsEntityPolicy: relations and status are outputs, refused in input.
+                row("Component", "status", "{items: []}", "$.status"),
+                row("Component", "relations", "[{type: ownedBy, targetRef: 'group:default/x'}]", "$.relations"),
                 row("Component", "metadata", REMOVE, "$.metadata"),
                 row("Component", "metadata", "[]", "$.metadata"),
                 row("Component", "spec", REMOVE, "$.spec"),
@@ -154,7 +174,30 @@ class DescriptorValidatorTest {
                 row("User", "spec.memberOf", "[]", null),
                 row("Location", "spec.presence", "sometimes", "$.spec.presence"),
                 row("Location", "spec.targets", "[./a.yaml, 3]", "$.spec.targets"),
-                row("Location", "spec.targets", "[./a.yaml, ./b.yaml]", null));
+                row("Location", "spec.targets", "[./a.yaml, ./b.yaml]", null),
+                // Template (scaffolder.backstage.io/v1beta3), as Template.v1beta3.schema.json
+                row("Template", "", null, null),
+                row("Template", "apiVersion", "backstage.io/v1alpha1", "$.apiVersion"),
+                row("Component", "apiVersion", "scaffolder.backstage.io/v1beta3", "$.apiVersion"),
+                row("Template", "spec.type", REMOVE, "$.spec.type"),
+                row("Template", "spec.type", "''", "$.spec.type"),
+                row("Template", "spec.steps", REMOVE, "$.spec.steps"),
+                row("Template", "spec.steps", "{action: x}", "$.spec.steps"),
+                row("Template", "spec.steps", "[]", null),
+                row("Template", "spec.steps", "[{id: a}]", "$.spec.steps[0].action"),
+                row("Template", "spec.steps", "[{action: 7}]", "$.spec.steps[0].action"),
+                row("Template", "spec.steps", "[{action: x, input: text}]", "$.spec.steps[0].input"),
+                row("Template", "spec.steps", "[{action: x, if: false}]", null),
+                row("Template", "spec.steps", "[{action: x, if: 3}]", "$.spec.steps[0].if"),
+                row("Template", "spec.parameters", REMOVE, null),
+                row("Template", "spec.parameters", "{properties: {}}", null),
+                row("Template", "spec.parameters", "text", "$.spec.parameters"),
+                row("Template", "spec.parameters", "[text]", "$.spec.parameters"),
+                row("Template", "spec.output", "{repoUrl: 3}", "$.spec.output.repoUrl"),
+                row("Template", "spec.owner", REMOVE, null),
+                row("Template", "spec.owner", "''", "$.spec.owner"),
+                row("Template", "spec.owner", "group:", "$.spec.owner"),
+                row("Template", "spec.name", "x", "$.spec.name"));
     }
 
     private static Arguments row(String kind, String path, String value, String expectedViolation) {
@@ -205,7 +248,6 @@ class DescriptorValidatorTest {
                   system: default/Artist-Engagement
                   providesApis: [artist-api]
                   dependsOn: ['Resource:artists-db']
-                relations: [{type: ownedBy, targetRef: 'group:x/y'}]
                 """);
         ValidatedEntity e = validator.validate(doc).entity();
         assertEquals("component:music/artist-web", e.ref().canonical());
@@ -213,7 +255,6 @@ class DescriptorValidatorTest {
         assertEquals("system:default/artist-engagement", e.systemRef());
         assertEquals("music", e.body().path("metadata").path("namespace").asText());
         assertTrue(e.body().path("metadata").path("uid").isMissingNode());
-        assertTrue(e.body().path("relations").isMissingNode());
         assertEquals(List.of(
                 new Relation("component:music/artist-web", RelationType.OWNED_BY, "group:music/payments"),
                 new Relation("component:music/artist-web", RelationType.PART_OF, "system:default/artist-engagement"),
@@ -232,5 +273,60 @@ class DescriptorValidatorTest {
                 """);
         List<String> fields = validator.validate(doc).violations().stream().map(Violation::field).toList();
         assertEquals(List.of("$.metadata.name", "$.metadata.namespace", "$.spec.lifecycle", "$.spec.owner"), fields);
+    }
+
+    @Test
+    void aRegisteredKindIsCheckedAgainstItsSchemaAndRelatedThroughItsReferenceFields() throws Exception {
+        SpecSchema schema = SpecSchema.compile(YAML.readTree("""
+                type: object
+                required: [maintainer]
+                properties:
+                  maintainer: {type: string}
+                  feeds: {type: array, items: {type: string}}
+                  retention: {type: integer, minimum: 1}
+                """));
+        KindDefinition dataset = new KindDefinition("Dataset", List.of("data.example.com/v1"), List.of(
+                EntityKind.RefField.single("maintainer", "Group", RelationType.OWNED_BY),
+                EntityKind.RefField.many("feeds", "Component", RelationType.DEPENDENCY_OF)), schema, null);
+        Map<String, KindDefinition> kinds = new java.util.LinkedHashMap<>(KindLookup.BUILT_IN.all());
+        kinds.put("dataset", dataset);
+        DescriptorValidator custom = new DescriptorValidator(() -> kinds);
+        String doc = """
+                apiVersion: data.example.com/v1
+                kind: Dataset
+                metadata: {name: clicks, namespace: analytics}
+                spec: {maintainer: data-team, feeds: [reporting], retention: 30}
+                """;
+        ValidatedEntity e = custom.validate(YAML.readTree(doc)).entity();
+        assertEquals("dataset:analytics/clicks", e.ref().canonical());
+        assertEquals("group:analytics/data-team", e.ownerRef());
+        assertEquals(List.of(
+                new Relation("dataset:analytics/clicks", RelationType.OWNED_BY, "group:analytics/data-team"),
+                new Relation("dataset:analytics/clicks", RelationType.DEPENDENCY_OF, "component:analytics/reporting")),
+                e.relations());
+        assertEquals(List.of("$.spec.retention"), fields(custom, doc.replace("retention: 30", "retention: 0")));
+        assertEquals(List.of("$.spec.maintainer"), fields(custom, doc.replace("maintainer: data-team, ", "")));
+        assertEquals(List.of("$.spec.maintainer"), fields(custom, doc.replace("data-team", "'group:'")));
+        assertEquals(List.of("$.apiVersion"), fields(custom, doc.replace("data.example.com/v1",
+                "backstage.io/v1alpha1")));
+        assertEquals(List.of("$.spec.name"), fields(custom, doc.replace("retention: 30", "name: x")));
+        // Unknown to the built-in-only validator.
+        assertEquals(List.of("$.kind"), fields(validator, doc));
+    }
+
+    @Test
+    void schemasThatWouldReachOutOrAreNotDraft07AreRefused() throws Exception {
+        assertTrue(SpecSchema.problems(YAML.readTree("{type: object, properties: {x: {$ref: 'https://example.com/s'}}}"))
+                .get(0).startsWith("$.properties.x.$ref"));
+        assertTrue(SpecSchema.problems(YAML.readTree("{$schema: 'https://json-schema.org/draft/2020-12/schema'}"))
+                .get(0).startsWith("$.$schema"));
+        assertTrue(SpecSchema.problems(YAML.readTree("{type: objekt}")).size() > 0);
+        assertTrue(SpecSchema.problems(YAML.readTree("[1]")).size() > 0);
+        assertEquals(List.of(), SpecSchema.problems(YAML.readTree(
+                "{definitions: {s: {type: string}}, properties: {a: {$ref: '#/definitions/s'}}}")));
+    }
+
+    private static List<String> fields(DescriptorValidator v, String yaml) throws Exception {
+        return v.validate(YAML.readTree(yaml)).violations().stream().map(Violation::field).toList();
     }
 }

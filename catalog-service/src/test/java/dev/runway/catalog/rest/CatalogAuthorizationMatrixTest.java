@@ -110,6 +110,18 @@ class CatalogAuthorizationMatrixTest extends AuthorizationMatrixTests {
                 json(DAVE, card()).put("/api/v1/scorecard-definitions/" + id).then().statusCode(201);
                 yield s -> s.delete("/api/v1/scorecard-definitions/" + id);
             }
+            case "GET /api/v1/kinds" -> get("/api/v1/kinds");
+            case "GET /api/v1/kinds/{kind}" -> get("/api/v1/kinds/Template");
+            case "PUT /api/v1/kinds/{kind}" -> {
+                String kind = KindResourceTest.kindName("Matrix");
+                yield s -> s.contentType("application/json").body(KindResourceTest.pipelineKind())
+                        .put("/api/v1/kinds/" + kind);
+            }
+            case "DELETE /api/v1/kinds/{kind}" -> {
+                String kind = KindResourceTest.kindName("Matrix");
+                json(DAVE, KindResourceTest.pipelineKind()).put("/api/v1/kinds/" + kind).then().statusCode(201);
+                yield s -> s.delete("/api/v1/kinds/" + kind);
+            }
             default -> throw new IllegalStateException("no request for " + cell);
         };
     }

@@ -185,7 +185,10 @@ public class InsightsDouble extends ServiceDouble {
                             {"root":"%s","depth":2,"nodes":[{"ref":"%s","resolved":true}],"edges":[],"truncated":false}"""
                             .formatted(ref, ref));
                 } else if (path.endsWith("/history")) {
-                    send(x, 200, "[]");
+                    // catalog-service writes occurredAt with an offset; here one other than UTC.
+                    send(x, 200, """
+                            [{"version":1,"action":"created","actor":"alice","occurredAt":"2026-02-01T12:30:00+01:00",
+                              "patch":null}]""");
                 } else {
                     problem(x, 404, "Not found", "No such thing.");
                 }

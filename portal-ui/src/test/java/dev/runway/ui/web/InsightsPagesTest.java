@@ -5,12 +5,16 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 
@@ -224,5 +228,16 @@ class InsightsPagesTest {
         String html = given().get("/insights?team=payments").then().statusCode(200).extract().asString();
         assertContains(html, "Entities 1 to 2 of 2");
         assertEquals(0, count(html, "Pages of entities"));
+    }
+
+    @Test
+    void theEntityPagesTimesReadRelativeToNowWhateverTheirOffset() {
+        QuarkusMock.installMockForType(new RelativeTime(Clock.fixed(Instant.parse("2026-02-01T12:05:00Z"), ZoneOffset.UTC)),
+                RelativeTime.class);
+        String html = given().get("/catalog/component/default/shop").then().statusCode(200).extract().asString();
+        assertContains(html, "<time datetime=\"2026-02-01T10:05:00Z\" title=\"2026-02-01 10:05:00 UTC\">2 h ago</time>");
+        assertContains(html, "opened <time datetime=\"2026-02-01T11:00:00Z\" title=\"2026-02-01 11:00:00 UTC\">1 h ago</time>");
+        assertContains(html, "by alice <span class=\"hint\"><time datetime=\"2026-02-01T11:30:00Z\""
+                + " title=\"2026-02-01 11:30:00 UTC\">35 min ago</time>");
     }
 }

@@ -66,8 +66,10 @@ public interface CatalogApi {
     record Validation(boolean valid, List<Verdict> documents) {
     }
 
+    /** @param sort name (the service's default when null), -name, updatedAt or -updatedAt */
     @GET
-    Page list(@BeanParam Filters filters, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
+    Page list(@BeanParam Filters filters, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
+            @QueryParam("sort") String sort);
 
     @GET
     @Path("facets")

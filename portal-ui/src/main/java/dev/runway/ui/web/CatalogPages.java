@@ -117,7 +117,7 @@ public class CatalogPages {
         f.lifecycle = filters.get("lifecycle");
         f.tag = filters.get("tag");
         try {
-            CatalogApi.Page page = services.catalog(c -> c.list(f, blankToNull(cursor), PAGE_SIZE));
+            CatalogApi.Page page = services.catalog(c -> c.list(f, blankToNull(cursor), PAGE_SIZE, null));
             List<Facet> facets = new ArrayList<>();
             for (String field : FACETS) {
                 CatalogApi.Facets counts = services.catalog(c -> c.facets(field, f));

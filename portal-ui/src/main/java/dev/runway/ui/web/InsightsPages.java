@@ -3,6 +3,7 @@ package dev.runway.ui.web;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +32,8 @@ public class InsightsPages {
     static final String DEFAULT_ENVIRONMENT = "production";
     /** Levels as a team reads them, best first. */
     static final List<String> LEVELS = List.of("gold", "silver", "bronze", "none");
+    /** Entity rows per page of a team's scorecard; the levels and kinds above them summarise all of them. */
+    static final int ENTITIES_PER_PAGE = 25;
 
     private final PlatformServices services;
     private final Viewer viewer;
@@ -50,15 +53,57 @@ public class InsightsPages {
     public record EntityLevelRow(String ref, String href, String level, int failedRules) {
     }
 
-    /** A team's scorecard rollup, its levels in a fixed order and its entities linked to their pages. */
-    public record TeamScorecard(InsightsApi.Rollup rollup, List<LevelCount> levels, List<EntityLevelRow> entities) {
-        static TeamScorecard of(InsightsApi.Rollup r) {
+    /** How many of a team's entities of one kind reached each level, in the order of {@link #LEVELS}. */
+    public record KindSummary(String kind, int total, List<LevelCount> levels) {
+    }
+
+    /**
+     * One page of a team's entity rows: rows {@code from} to {@code to} (1-based) of {@code total}, and the links to
+     * the pages before and after (null at either end).
+     */
+    public record EntityPage(List<EntityLevelRow> rows, int from, int to, int total, String previous, String next) {
+    }
+
+    /**
+     * A team's scorecard rollup: its levels in a fixed order, the same per kind, and one page of its entities
+     * linked to their pages. catalog-service answers the rollup whole (it has no page parameters), so the portal
+     * summarises all of it and shows one page of the entity rows.
+     */
+    public record TeamScorecard(InsightsApi.Rollup rollup, List<LevelCount> levels, List<KindSummary> kinds,
+            EntityPage entities) {
+        static TeamScorecard of(InsightsApi.Rollup r, int page, String pageHref) {
             Map<String, Integer> counts = r.levels() == null ? Map.of() : r.levels();
             List<LevelCount> levels = LEVELS.stream().map(l -> new LevelCount(l, counts.getOrDefault(l, 0))).toList();
-            List<EntityLevelRow> entities = r.items() == null ? List.of()
-                    : r.items().stream().map(i -> new EntityLevelRow(i.entityRef(), CatalogPages.hrefOf(i.entityRef()),
-                            i.level(), i.failedRules())).toList();
-            return new TeamScorecard(r, levels, entities);
+            List<InsightsApi.EntityLevel> items = r.items() == null ? List.of() : r.items();
+            return new TeamScorecard(r, levels, kinds(items), page(items, page, pageHref));
+        }
+
+        private static List<KindSummary> kinds(List<InsightsApi.EntityLevel> items) {
+            Map<String, Map<String, Integer>> perKind = new LinkedHashMap<>();
+            for (InsightsApi.EntityLevel i : items) {
+                String kind = i.kind() == null ? kindOf(i.entityRef()) : i.kind();
+                perKind.computeIfAbsent(kind, k -> new LinkedHashMap<>()).merge(i.level(), 1, Integer::sum);
+            }
+            return perKind.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> new KindSummary(e.getKey(),
+                    e.getValue().values().stream().mapToInt(Integer::intValue).sum(),
+                    LEVELS.stream().map(l -> new LevelCount(l, e.getValue().getOrDefault(l, 0))).toList())).toList();
+        }
+
+        private static EntityPage page(List<InsightsApi.EntityLevel> items, int page, String pageHref) {
+            int pages = Math.max(1, (items.size() + ENTITIES_PER_PAGE - 1) / ENTITIES_PER_PAGE);
+            int p = Math.min(Math.max(1, page), pages);
+            int from = (p - 1) * ENTITIES_PER_PAGE;
+            int to = Math.min(items.size(), from + ENTITIES_PER_PAGE);
+            List<EntityLevelRow> rows = items.subList(from, to).stream().map(i -> new EntityLevelRow(i.entityRef(),
+                    CatalogPages.hrefOf(i.entityRef()), i.level(), i.failedRules())).toList();
+            return new EntityPage(rows, items.isEmpty() ? 0 : from + 1, to, items.size(),
+                    p > 1 ? pageHref + (p - 1) + "#scored-entities" : null,
+                    p < pages ? pageHref + (p + 1) + "#scored-entities" : null);
+        }
+
+        private static String kindOf(String ref) {
+            int colon = ref == null ? -1 : ref.indexOf(':');
+            return colon < 0 ? "component" : ref.substring(0, colon);
         }
     }
 
@@ -75,7 +120,7 @@ public class InsightsPages {
 
     @GET
     public TemplateInstance insights(@QueryParam("team") String team, @QueryParam("window") String window,
-            @QueryParam("environment") String environment) {
+            @QueryParam("environment") String environment, @QueryParam("page") String page) {
         List<String> myTeams = viewer.getTeams();
         String t = blank(team) ? (myTeams.isEmpty() ? "" : myTeams.get(0)) : team.strip();
         String w = blank(window) ? DEFAULT_WINDOW : window.strip();
@@ -87,7 +132,9 @@ public class InsightsPages {
         }
         Fetched<Delivery> delivery = Fetched.of(() -> Delivery.of(services.insights(i -> i.dora(t, null, w, env)),
                 "team-dora"));
-        Fetched<TeamScorecard> scorecard = Fetched.of(() -> TeamScorecard.of(services.insights(i -> i.teamScorecard(t))));
+        String pageHref = "/insights?team=" + enc(t) + "&window=" + enc(w) + "&environment=" + enc(env) + "&page=";
+        Fetched<TeamScorecard> scorecard = Fetched.of(
+                () -> TeamScorecard.of(services.insights(i -> i.teamScorecard(t)), pageNumber(page), pageHref));
         return Templates.insights(t, w, env, teamsFirst(myTeams, t), links, WINDOWS, delivery, scorecard);
     }
 
@@ -109,6 +156,15 @@ public class InsightsPages {
             teams.add(current);
         }
         return teams;
+    }
+
+    /** The page asked for; anything but a positive number is the first page, one past the last is the last. */
+    static int pageNumber(String page) {
+        try {
+            return page == null ? 1 : Math.max(1, Integer.parseInt(page.strip()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     private static String enc(String s) {

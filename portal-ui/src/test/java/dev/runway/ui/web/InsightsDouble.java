@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -60,6 +61,27 @@ public class InsightsDouble extends ServiceDouble {
              "items":[{"entityRef":"component:default/shop","kind":"component","level":"gold","failedRules":0},
                       {"entityRef":"component:default/ledger","kind":"component","level":"bronze","failedRules":1}]}""";
 
+    /** Team "platform" owns this many scored entities: svc-000 to svc-299. */
+    static final int PLATFORM_ENTITIES = 300;
+
+    /**
+     * Team platform's rollup: entity i is a component, an API or a resource by i % 3, and gold below 30, silver below
+     * 100, bronze below 200, none from there; components are then 10 gold, 24 silver, 33 bronze and 33 none.
+     */
+    static String platformRollup() {
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < PLATFORM_ENTITIES; i++) {
+            String kind = List.of("component", "api", "resource").get(i % 3);
+            String level = i < 30 ? "gold" : i < 100 ? "silver" : i < 200 ? "bronze" : "none";
+            items.append(i == 0 ? "" : ",").append("{\"entityRef\":\"%s:default/svc-%03d\",\"kind\":\"%s\",\"level\":\"%s\",\"failedRules\":%d}"
+                    .formatted(kind, i, kind, level, i % 5));
+        }
+        return """
+                {"team":"group:default/platform","scorecard":{"id":"default","title":"Production readiness"},"entities":%d,
+                 "levels":{"none":100,"bronze":100,"silver":70,"gold":30},"failingRules":[],"items":[%s]}"""
+                .formatted(PLATFORM_ENTITIES, items);
+    }
+
     static final String EMPTY_ROLLUP = """
             {"team":"group:default/newcomers","scorecard":{"id":"default","title":"Production readiness"},"entities":0,
              "levels":{"none":0,"bronze":0,"silver":0,"gold":0},"failingRules":[],"items":[]}""";
@@ -111,7 +133,7 @@ public class InsightsDouble extends ServiceDouble {
             case "/api/v1/dora" -> {
                 if (team.equals("payments")) {
                     send(x, 200, DORA.formatted("team", "group:default/payments", q.getOrDefault("window", "30d"), SERIES));
-                } else if (team.equals("newcomers")) {
+                } else if (team.equals("newcomers") || team.equals("platform")) {
                     send(x, 200, EMPTY_DORA);
                 } else if (entity.equals("component:default/shop")) {
                     send(x, 200, DORA.formatted("entity", entity, q.getOrDefault("window", "30d"), SERIES));
@@ -128,6 +150,8 @@ public class InsightsDouble extends ServiceDouble {
                     send(x, 200, ROLLUP);
                 } else if (team.equals("newcomers")) {
                     send(x, 200, EMPTY_ROLLUP);
+                } else if (team.equals("platform")) {
+                    send(x, 200, platformRollup());
                 } else {
                     problem(x, 400, "Invalid input", "Invalid team.");
                 }
@@ -161,7 +185,10 @@ public class InsightsDouble extends ServiceDouble {
                             {"root":"%s","depth":2,"nodes":[{"ref":"%s","resolved":true}],"edges":[],"truncated":false}"""
                             .formatted(ref, ref));
                 } else if (path.endsWith("/history")) {
-                    send(x, 200, "[]");
+                    // catalog-service writes occurredAt with an offset; here one other than UTC.
+                    send(x, 200, """
+                            [{"version":1,"action":"created","actor":"alice","occurredAt":"2026-02-01T12:30:00+01:00",
+                              "patch":null}]""");
                 } else {
                     problem(x, 404, "Not found", "No such thing.");
                 }

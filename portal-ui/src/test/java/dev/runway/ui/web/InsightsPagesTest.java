@@ -5,12 +5,16 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 
@@ -162,5 +166,78 @@ class InsightsPagesTest {
 
     private static void assertContains(String html, String needle) {
         org.junit.jupiter.api.Assertions.assertTrue(html.contains(needle), () -> "expected in the page: " + needle);
+    }
+
+    private static String scoredEntities(String html) {
+        Matcher m = Pattern.compile("<table id=\"scored-entities\">.*?</table>", Pattern.DOTALL).matcher(html);
+        return m.find() ? m.group() : "";
+    }
+
+    private static String href(String html, String id) {
+        Matcher m = Pattern.compile("<a href=\"([^\"]+)\" id=\"" + id + "\"").matcher(html);
+        return m.find() ? m.group(1).replace("&amp;", "&") : null;
+    }
+
+    @Test
+    void aTeamWithHundredsOfEntitiesGetsASummaryAndOnePageOfRows() {
+        String html = given().get("/insights?team=platform").then().statusCode(200).extract().asString();
+        String rows = scoredEntities(html);
+        assertEquals(InsightsPages.ENTITIES_PER_PAGE, count(rows, "<tr><td><a href="));
+        assertContains(rows, "Entities 1 to 25 of 300");
+        assertContains(rows, ">component:default/svc-000</a>");
+        assertContains(rows, ">resource:default/svc-023</a>");
+        assertEquals(0, count(rows, "svc-025"));
+        // Every entity is in the summary: per kind and level, by hand from InsightsDouble#platformRollup.
+        assertContains(html, "<tr><th scope=\"row\">component</th><td>10</td><td>24</td><td>33</td><td>33</td><td>100</td></tr>");
+        assertContains(html, "<th scope=\"col\">gold</th><th scope=\"col\">silver</th><th scope=\"col\">bronze</th>");
+        assertEquals(null, href(html, "entities-previous"));
+        assertEquals("/insights?team=platform&window=30d&environment=production&page=2#scored-entities",
+                href(html, "entities-next"));
+    }
+
+    @Test
+    void theNextPageLinkLeadsThroughTheRowsToTheLastPage() {
+        String first = given().get("/insights?team=platform").then().statusCode(200).extract().asString();
+        String second = given().urlEncodingEnabled(false).get(href(first, "entities-next")).then().statusCode(200)
+                .extract().asString();
+        String rows = scoredEntities(second);
+        assertEquals(InsightsPages.ENTITIES_PER_PAGE, count(rows, "<tr><td><a href="));
+        assertContains(rows, "Entities 26 to 50 of 300");
+        assertContains(rows, ">api:default/svc-025</a>");
+        assertEquals(0, count(rows, "svc-024<"));
+        assertEquals("/insights?team=platform&window=30d&environment=production&page=1#scored-entities",
+                href(second, "entities-previous"));
+        assertEquals("/insights?team=platform&window=30d&environment=production&page=3#scored-entities",
+                href(second, "entities-next"));
+
+        String last = given().get("/insights?team=platform&page=12").then().statusCode(200).extract().asString();
+        assertContains(scoredEntities(last), "Entities 276 to 300 of 300");
+        assertContains(scoredEntities(last), ">resource:default/svc-299</a>");
+        assertEquals(null, href(last, "entities-next"));
+        // Past the end is the last page; anything but a positive number, the first.
+        assertContains(given().get("/insights?team=platform&page=99").then().statusCode(200).extract().asString(),
+                "Entities 276 to 300 of 300");
+        assertContains(given().get("/insights?team=platform&page=-3").then().statusCode(200).extract().asString(),
+                "Entities 1 to 25 of 300");
+        assertContains(given().get("/insights?team=platform&page=two").then().statusCode(200).extract().asString(),
+                "Entities 1 to 25 of 300");
+    }
+
+    @Test
+    void aSmallTeamHasNoPager() {
+        String html = given().get("/insights?team=payments").then().statusCode(200).extract().asString();
+        assertContains(html, "Entities 1 to 2 of 2");
+        assertEquals(0, count(html, "Pages of entities"));
+    }
+
+    @Test
+    void theEntityPagesTimesReadRelativeToNowWhateverTheirOffset() {
+        QuarkusMock.installMockForType(new RelativeTime(Clock.fixed(Instant.parse("2026-02-01T12:05:00Z"), ZoneOffset.UTC)),
+                RelativeTime.class);
+        String html = given().get("/catalog/component/default/shop").then().statusCode(200).extract().asString();
+        assertContains(html, "<time datetime=\"2026-02-01T10:05:00Z\" title=\"2026-02-01 10:05:00 UTC\">2 h ago</time>");
+        assertContains(html, "opened <time datetime=\"2026-02-01T11:00:00Z\" title=\"2026-02-01 11:00:00 UTC\">1 h ago</time>");
+        assertContains(html, "by alice <span class=\"hint\"><time datetime=\"2026-02-01T11:30:00Z\""
+                + " title=\"2026-02-01 11:30:00 UTC\">35 min ago</time>");
     }
 }

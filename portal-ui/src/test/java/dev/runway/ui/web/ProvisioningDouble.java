@@ -96,7 +96,7 @@ public class ProvisioningDouble extends ServiceDouble {
     }
 
     /** One page of {@code items} as the service cuts it: limit 1 to 200 (default 50), the cursor an offset here. */
-    private static void page(HttpExchange x, List<String> items) throws IOException {
+    static void page(HttpExchange x, List<String> items) throws IOException {
         Map<String, String> query = new HashMap<>();
         String raw = x.getRequestURI().getRawQuery();
         for (String pair : raw == null ? new String[0] : raw.split("&")) {

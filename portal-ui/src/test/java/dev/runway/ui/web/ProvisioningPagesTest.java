@@ -11,9 +11,14 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
@@ -199,5 +204,32 @@ class ProvisioningPagesTest {
         given().get("/environments/00000000-0000-0000-0000-000000000000").then().statusCode(404)
                 .contentType(containsString("text/html"))
                 .body(containsString("No such thing."));
+    }
+
+    /** Seen from a fixed now, the expiry reads in words and keeps the exact instant for hover and for machines. */
+    @Test
+    void timesReadRelativeToNowWithTheExactInstantOnHover() {
+        fixNow("2029-12-31T01:00:00Z");
+        given().get("/environments/" + ProvisioningDouble.ENV_ID).then().statusCode(200)
+                .body(containsString("<dd id=\"expires\"><time datetime=\"2030-01-01T00:00:00Z\""
+                        + " title=\"2030-01-01 00:00:00 UTC\">in 23 h</time></dd>"));
+        given().get("/environments").then().statusCode(200)
+                .body(containsString("<td><time datetime=\"2030-01-01T00:00:00Z\" title=\"2030-01-01 00:00:00 UTC\">"
+                        + "in 23 h</time></td>"));
+        fixNow("2026-01-01T10:05:00Z");
+        given().get("/environments/" + ProvisioningDouble.ENV_ID + "/progress").then().statusCode(200)
+                .body(containsString("<time datetime=\"2026-01-01T10:00:00Z\" title=\"2026-01-01 10:00:00 UTC\">"
+                        + "5 min ago</time> · alice"))
+                // 4 min 55 s ago: whole minutes, rounded down.
+                .body(containsString("title=\"2026-01-01 10:00:05 UTC\">4 min ago</time> · reconciler"))
+                // Years ahead, the expiry is a date, not a count of days.
+                .body(not(containsString("days")));
+        given().get("/environments/" + ProvisioningDouble.ENV_ID).then().statusCode(200)
+                .body(containsString("title=\"2030-01-01 00:00:00 UTC\">2030-01-01</time></dd>"));
+    }
+
+    private static void fixNow(String now) {
+        QuarkusMock.installMockForType(new RelativeTime(Clock.fixed(Instant.parse(now), ZoneOffset.UTC)),
+                RelativeTime.class);
     }
 }

@@ -102,6 +102,16 @@ public final class CatalogScenarios {
         }
     }
 
+    /** Imports --seed synthetic components if asked, then samples what the catalog holds for the reads. */
+    static Snapshot seedAndSample(Scenario.Context ctx) throws Exception {
+        if (ctx.seed > 0) {
+            seed(ctx.platform, ctx.seed);
+            ctx.notes.add("Seeded " + ctx.seed + " synthetic components (loadbench-seed-*) through the import API"
+                    + " before the run.");
+        }
+        return Snapshot.read(ctx.platform, 5000);
+    }
+
     /** One catalog read of a browsing user, through the API. */
     static Runner.Action read(Platform p, Snapshot s, String user, SplittableRandom random) throws Exception {
         String token = p.userToken(user);
@@ -179,12 +189,7 @@ public final class CatalogScenarios {
 
         @Override
         public void prepare(Context ctx) throws Exception {
-            if (ctx.seed > 0) {
-                seed(ctx.platform, ctx.seed);
-                ctx.notes.add("Seeded " + ctx.seed + " synthetic components (loadbench-seed-*) through the import API"
-                        + " before the run.");
-            }
-            snapshot = Snapshot.read(ctx.platform, 5000);
+            snapshot = seedAndSample(ctx);
             ctx.notes.add("Read mix: 40% by ref, 30% component page filtered by owner, 10% facets of the whole catalog,"
                     + " 20% full-text; " + snapshot.refs.size() + " component refs and " + snapshot.owners.size()
                     + " owners sampled; users alice, bob, carol, frank, dave, erin round-robin over clients.");
@@ -222,12 +227,7 @@ public final class CatalogScenarios {
 
         @Override
         public void prepare(Context ctx) throws Exception {
-            if (ctx.seed > 0) {
-                seed(ctx.platform, ctx.seed);
-                ctx.notes.add("Seeded " + ctx.seed + " synthetic components (loadbench-seed-*) through the import API"
-                        + " before the run.");
-            }
-            snapshot = Snapshot.read(ctx.platform, 5000);
+            snapshot = seedAndSample(ctx);
             ctx.notes.add("Each request picks one of three reads (1/3 each) and one of the two APIs (1/2 each):"
                     + " runway.by-ref GET /api/v1/entities/{kind}/{ns}/{name} vs backstage.by-name GET"
                     + " /api/catalog/entities/by-name/{kind}/{ns}/{name}; runway.page-50 GET"

@@ -68,7 +68,7 @@ public class BackstageCatalogService {
 
     /** What a by-query cursor carries: the query it pages through, and where. */
     record QueryState(List<String> filter, List<String> orderField, String term, List<String> termFields,
-            List<String> key, boolean backwards) {
+            List<String> key, boolean backwards, Long totalItems) {
     }
 
     /** Facet values with counts; Backstage's {@code {value, count}}. */
@@ -127,12 +127,15 @@ public class BackstageCatalogService {
         limit = Math.min(limit, config.maxPageSize());
         QueryState state = cursor == null || cursor.isBlank()
                 ? new QueryState(nonNull(filter), nonNull(orderField), blankToNull(term), termFields(termFields),
-                        null, false)
+                        null, false, null)
                 : decodeQueryCursor(cursor);
         BackstageOrder order = BackstageOrder.ofOrderFields(state.orderField());
         SqlParams p = new SqlParams();
         String where = where(state, order, p);
-        long total = repository.count(where, p);
+        // Counted once, on the first page, and carried in the cursors (as Backstage does).
+        long total = state.totalItems() != null ? state.totalItems() : total(state, where, p);
+        state = new QueryState(state.filter(), state.orderField(), state.term(), state.termFields(), state.key(),
+                state.backwards(), total);
         if (limit == 0) {
             return new QueryPage(List.of(), total, null, null);
         }
@@ -246,6 +249,20 @@ public class BackstageCatalogService {
         }
     }
 
+    /**
+     * The number of entities under the query. A filter Runway's own list can express is counted as the sum of its
+     * kind facet, which Runway keeps up to date for the whole catalog and for each kind (V5__facet_counts.sql), so
+     * the common count (every entity, or one kind) costs no scan.
+     */
+    private long total(QueryState state, String where, SqlParams p) {
+        EntityFilter runwayFilter = state.term() == null ? asRunwayFilter(BackstageFilter.parse(state.filter())) : null;
+        if (runwayFilter == null) {
+            return repository.count(where, p);
+        }
+        return search.facet("kind", runwayFilter, Integer.MAX_VALUE).stream()
+                .mapToLong(EntitySearchRepository.Facet::count).sum();
+    }
+
     private List<FacetValue> scannedFacet(String key, BackstageFilter filter) {
         SqlParams p = new SqlParams();
         String where = BackstageSql.where(filter, p);
@@ -315,7 +332,7 @@ public class BackstageCatalogService {
 
     private String encode(QueryState state, List<String> key, boolean backwards) {
         return KeysetCursor.encode(QUERY_CURSOR, write(new QueryState(state.filter(), state.orderField(), state.term(),
-                state.termFields(), key, backwards)));
+                state.termFields(), key, backwards, state.totalItems())));
     }
 
     private QueryState decodeQueryCursor(String cursor) {

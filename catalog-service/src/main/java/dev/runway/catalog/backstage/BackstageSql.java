@@ -65,8 +65,9 @@ final class BackstageSql {
             return anyOf(column.sql(), c.values(), p);
         }
         if (key.equals("metadata.tags")) {
-            return c.exists() ? "cardinality(e.tags) > 0"
-                    : "e.tags && CAST(" + p.add(c.values().toArray(String[]::new)) + " AS text[])";
+            // One tag is Runway's own tag filter, containment; several given for one key match any of them.
+            return c.exists() ? "cardinality(e.tags) > 0" : "e.tags " + (c.values().size() == 1 ? "@>" : "&&")
+                    + " CAST(" + p.add(c.values().toArray(String[]::new)) + " AS text[])";
         }
         if (key.startsWith("metadata.tags.")) {
             // Backstage's form for a scalar array item: the item as the last key, "true" as its value.

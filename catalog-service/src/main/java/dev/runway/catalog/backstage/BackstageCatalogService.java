@@ -179,7 +179,9 @@ public class BackstageCatalogService {
         List<String> key = decodeAfter(after, order);
         checkKey(key, parts);
         int offset = key == null && offsetParam != null ? offsetParam : 0;
-        int wanted = limitParam == null ? Integer.MAX_VALUE : limitParam;
+        // Without a limit Backstage answers every entity (read here in batches); a limit is cut to Runway's page size,
+        // and the Link header leads on from there.
+        int wanted = limitParam == null ? Integer.MAX_VALUE : Math.min(limitParam, config.maxPageSize());
         List<String> items = new ArrayList<>();
         List<String> last = key;
         boolean more = false;
@@ -337,7 +339,10 @@ public class BackstageCatalogService {
 
     private QueryState decodeQueryCursor(String cursor) {
         try {
-            return KeysetCursor.decode(cursor, QUERY_CURSOR, 1, parts -> read(parts.get(0), QueryState.class));
+            QueryState s = KeysetCursor.decode(cursor, QUERY_CURSOR, 1, parts -> read(parts.get(0), QueryState.class));
+            // Absent lists read as empty, so that a hand-made cursor is refused or answered, never a 500.
+            return new QueryState(nonNull(s.filter()), nonNull(s.orderField()), blankToNull(s.term()),
+                    nonNull(s.termFields()), s.key(), s.backwards(), s.totalItems());
         } catch (KeysetCursor.Invalid e) {
             throw BackstageOrder.invalid("cursor", "Malformed cursor: not one this API returned");
         }
@@ -388,7 +393,7 @@ public class BackstageCatalogService {
     }
 
     private static List<String> nonNull(List<String> l) {
-        return l == null ? List.of() : List.copyOf(l);
+        return l == null ? List.of() : l.stream().filter(x -> x != null).toList();
     }
 
     private static String blankToNull(String s) {

@@ -18,9 +18,9 @@ import dev.runway.catalog.backstage.BackstageSql.SortPart;
 public class BackstageEntityRepository {
     /**
      * The stored document with its uid, etag and outgoing relations (Backstage's stitched entity: distinct
-     * {@code {type, targetRef}}, ordered by type and target).
+     * {@code {type, targetRef}}, ordered by type and target). Public for CatalogBenchmark, which sends it raw.
      */
-    static final String ENTITY_JSON = """
+    public static final String ENTITY_JSON = """
             CAST(jsonb_set(jsonb_set(e.body, ARRAY['metadata', 'uid'], to_jsonb(CAST(e.id AS text))),
                            ARRAY['metadata', 'etag'], to_jsonb(e.etag))
                  || jsonb_build_object('relations', COALESCE(

@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -88,7 +90,10 @@ public class BackstageCatalogResource {
     public Response list(@QueryParam("filter") @Parameter(description = "Repeatable; key=value conditions joined"
             + " by commas (AND), several filters ORed") List<String> filter,
             @QueryParam("fields") @Parameter(description = "Comma-separated paths to keep") List<String> fields,
-            @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
+            @QueryParam("offset") Integer offset,
+            @QueryParam("limit") @Parameter(description = "Page size; a larger one is cut to"
+                    + " runway.catalog.max-page-size (500 by default) and the Link header leads on", schema = @Schema(
+                            type = SchemaType.INTEGER, minimum = "1", maximum = "500")) Integer limit,
             @QueryParam("after") String after,
             @QueryParam("order") @Parameter(description = "Repeatable, asc:<field> or desc:<field>")
             List<String> order, @Context UriInfo uri) {
@@ -119,7 +124,11 @@ public class BackstageCatalogResource {
             List<String> orderField,
             @QueryParam("fullTextFilterTerm") String term,
             @QueryParam("fullTextFilterFields") List<String> termFields,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @Parameter(description = "Page size, 20 by default; a larger one than"
+                    + " runway.catalog.max-page-size (500 by default) is cut to it and the cursor leads on; 0 answers"
+                    + " totalItems alone", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500",
+                            defaultValue = "20")) Integer limit) {
         BackstageCatalogService.QueryPage page = catalog.query(filter, orderField, term, termFields, cursor, limit,
                 split(fields));
         StringBuilder body = new StringBuilder("{\"items\":").append(array(page.items()))

@@ -312,6 +312,20 @@ class BackstageCatalogApiTest {
         }
         as(ERIN).queryParam("cursor", "garbage!").get(API + "/entities/by-query").then().statusCode(400)
                 .body("error.name", equalTo("InputError"));
+        // Hand-made cursors are answered or refused, never a server error.
+        as(ERIN).queryParam("cursor", handMade("{}")).get(API + "/entities/by-query").then().statusCode(200);
+        String afterBravo = "{\"filter\":[\"metadata.tags=" + tag + "\"],\"key\":[\"component:default/"
+                + n("bravo") + "\"]}";
+        as(ERIN).queryParam("cursor", handMade(afterBravo)).get(API + "/entities/by-query").then().statusCode(200)
+                .body("items.metadata.name", contains(n("charlie"), n("delta"), n("echo")));
+        as(ERIN).queryParam("cursor", handMade("{\"orderField\":[\"metadata.name,asc\"],\"key\":[\"a\"]}"))
+                .get(API + "/entities/by-query").then().statusCode(400).body("error.name", equalTo("InputError"));
+        as(ERIN).queryParam("cursor", handMade("[1]")).get(API + "/entities/by-query").then().statusCode(400);
+    }
+
+    private static String handMade(String state) {
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(("backstage.by-query\n" + state)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test

@@ -179,7 +179,8 @@ class CatalogBenchmark {
                     return List.of(sql("SELECT kind, count(*) FROM entity WHERE deleted_at IS NULL AND kind = ?"
                             + " AND owner_ref = ? AND lifecycle = ? AND kind IS NOT NULL GROUP BY kind"
                             + " ORDER BY count(*) DESC, kind", "component", owner, "production"),
-                            sql(entity.replace(" FROM", ", CAST(e.name AS text), CAST(e.ref AS text) FROM")
+                            sql("SELECT e.ref, " + BackstageEntityRepository.ENTITY_JSON
+                                    + ", CAST(e.name AS text), CAST(e.ref AS text) FROM entity e"
                                     + " WHERE e.deleted_at IS NULL AND ((e.kind = ? AND e.owner_ref = ?"
                                     + " AND e.lifecycle = ?)) ORDER BY e.name, e.ref LIMIT 51", "component", owner,
                                     "production"));

@@ -174,7 +174,9 @@ public class EntityResource {
     @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Role not allowed")
     public FacetCounts facets(@QueryParam("field")
-            @Parameter(description = "kind, type, lifecycle, owner, namespace, system or tag") String field,
+            @Parameter(description = "kind, type, lifecycle, owner, namespace, system or tag; or"
+                    + " the Backstage path of one: spec.type, spec.lifecycle, spec.owner, relations.ownedBy,"
+                    + " metadata.namespace, spec.system, metadata.tags") String field,
             @BeanParam EntityQuery query) {
         return mapper.facets(field, queries.facets(field, criteria(query)));
     }

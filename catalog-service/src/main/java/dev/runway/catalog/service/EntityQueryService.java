@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.runway.catalog.backstage.BackstagePaths;
 import dev.runway.catalog.config.CatalogConfig;
 import dev.runway.catalog.domain.CatalogEntity;
 import dev.runway.catalog.domain.KindDefinition;
@@ -117,9 +118,12 @@ public class EntityQueryService {
     }
 
     /** How many live entities under the criteria carry each value of {@code field}, most frequent first. */
-    public List<EntitySearchRepository.Facet> facets(String field, EntityCriteria query) {
+    public List<EntitySearchRepository.Facet> facets(String fieldParam, EntityCriteria query) {
+        String field = BackstagePaths.runwayFacetField(fieldParam);
         if (field == null || !EntitySearchRepository.isFacetField(field)) {
-            throw invalid("field", "must be one of kind, type, lifecycle, owner, namespace, system, tag");
+            throw invalid("field", "must be one of kind, type, lifecycle, owner, namespace, system, tag (or their"
+                    + " Backstage paths: spec.type, spec.lifecycle, spec.owner, relations.ownedBy, metadata.namespace,"
+                    + " spec.system, metadata.tags)");
         }
         return search.facet(field, filter(query), config.maxPageSize());
     }

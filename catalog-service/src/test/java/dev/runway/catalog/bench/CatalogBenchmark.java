@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import dev.runway.catalog.backstage.BackstageEntityRepository;
 import dev.runway.catalog.insights.repository.InsightsRepository;
 import dev.runway.catalog.repository.FacetCompaction;
 import dev.runway.common.testing.RunwayTestResource;
@@ -146,6 +147,7 @@ class CatalogBenchmark {
                     i -> List.of(sql("SELECT ref, body, etag, id FROM entity WHERE deleted_at IS NULL"
                             + " AND search @@ websearch_to_tsquery('simple', ?) ORDER BY name, ref LIMIT 51",
                             WORDS[random.nextInt(WORDS.length)] + " " + WORDS[random.nextInt(WORDS.length)])));
+            backstage(c, shape);
             scorecards(c, shape);
             importRate(c);
         }
@@ -155,6 +157,38 @@ class CatalogBenchmark {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValue(Path.of("target", "catalog-bench.json").toFile(), Map.of("entities", ENTITIES,
                         "iterations", ITERATIONS, "warmup", WARMUP, "rows", json));
+    }
+
+    /**
+     * Backstage's catalog API (/api/catalog) on the questions of the rows above, against the statements it sends: the
+     * by-ref lookup, a filtered first page of by-query (its count, here from a scanned kind facet, and its page), and
+     * a type facet of one kind. Entities come out of PostgreSQL in Backstage's shape, relations included.
+     */
+    private void backstage(Connection c, CatalogSeeder.Shape shape) throws Exception {
+        String entity = "SELECT e.ref, " + BackstageEntityRepository.ENTITY_JSON + " FROM entity e";
+        compare(c, "backstage: by-name (entity + relations)",
+                i -> "/api/catalog/entities/by-name/component/default/component-" + random.nextInt(shape.components()),
+                i -> List.of(sql(entity + " WHERE e.ref = ? AND e.deleted_at IS NULL",
+                        "component:default/component-" + random.nextInt(shape.components()))));
+        compare(c, "backstage: by-query (kind+owner+lifecycle, 50)",
+                i -> "/api/catalog/entities/by-query?limit=50&orderField=metadata.name,asc&filter=" + URLEncoder.encode(
+                        "kind=component,relations.ownedBy=group:default/team-" + random.nextInt(CatalogSeeder.TEAMS)
+                                + ",spec.lifecycle=production", StandardCharsets.UTF_8),
+                i -> {
+                    String owner = "group:default/team-" + random.nextInt(CatalogSeeder.TEAMS);
+                    return List.of(sql("SELECT kind, count(*) FROM entity WHERE deleted_at IS NULL AND kind = ?"
+                            + " AND owner_ref = ? AND lifecycle = ? AND kind IS NOT NULL GROUP BY kind"
+                            + " ORDER BY count(*) DESC, kind", "component", owner, "production"),
+                            sql("SELECT e.ref, " + BackstageEntityRepository.ENTITY_JSON
+                                    + ", CAST(e.name AS text), CAST(e.ref AS text) FROM entity e"
+                                    + " WHERE e.deleted_at IS NULL AND ((e.kind = ? AND e.owner_ref = ?"
+                                    + " AND e.lifecycle = ?)) ORDER BY e.name, e.ref LIMIT 51", "component", owner,
+                                    "production"));
+                });
+        compare(c, "backstage: entity-facets spec.type (kind=component)",
+                i -> "/api/catalog/entity-facets?facet=spec.type&filter=kind%3Dcomponent",
+                i -> List.of(sql("SELECT type, count(*) FROM entity WHERE deleted_at IS NULL AND kind = ?"
+                        + " AND type IS NOT NULL GROUP BY type ORDER BY count(*) DESC, type", "component")));
     }
 
     /**

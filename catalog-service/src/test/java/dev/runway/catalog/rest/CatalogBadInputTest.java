@@ -3,6 +3,10 @@ package dev.runway.catalog.rest;
 import java.util.List;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.runway.common.testing.BadInputContractTests;
 import dev.runway.common.testing.BadInputCorpus;
 import dev.runway.common.testing.BadInputCorpus.BodyCase;
@@ -41,6 +45,33 @@ class CatalogBadInputTest extends BadInputContractTests {
     @Override
     protected Set<String> unfingerprintedTables() {
         return Set.of("flyway_schema_history", "entity_facet_count", "entity_facet_delta");
+    }
+
+    /**
+     * Backstage's API (/api/catalog) answers errors in Backstage's format, stating the status in
+     * {@code response.statusCode}; its validate-entity answers a bad body with Backstage's 400 {@code {errors}}.
+     * What the HTTP layer refuses before any API sees the request (an oversized body, a NUL in the URI) stays
+     * problem+json there too.
+     */
+    @Override
+    protected int statedErrorStatus(String path, String contentType, String body) {
+        if (!path.startsWith("/api/catalog/") || contentType.startsWith("application/problem+json")) {
+            return super.statedErrorStatus(path, contentType, body);
+        }
+        if (!contentType.startsWith("application/json")) {
+            return -1;
+        }
+        try {
+            JsonNode error = new ObjectMapper().readTree(body);
+            if (error.path("error").path("name").isTextual() && error.path("response").path("statusCode").isInt()) {
+                return error.path("response").path("statusCode").asInt();
+            }
+            boolean verdict = path.equals("/api/catalog/validate-entity") && error.path("errors").isArray()
+                    && !error.path("errors").isEmpty();
+            return verdict ? 400 : -1;
+        } catch (JsonProcessingException e) {
+            return -1;
+        }
     }
 
     @Override

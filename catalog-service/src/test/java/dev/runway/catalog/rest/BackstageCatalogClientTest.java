@@ -23,9 +23,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,21 +43,25 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @QuarkusTestResource(value = RunwayTestResource.class, initArgs = @ResourceArg(name = "database", value = "runway_catalog"))
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BackstageCatalogClientTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TestHTTPResource("/api/catalog")
     URL catalogApi;
 
-    private String tag;
-    private String team;
-    private String alpha;
-    private String bravo;
-    private JsonNode client;
+    // One journey of the client for all tests of the class; run from the first test, since rest-assured knows the
+    // service's port only once a test runs.
+    private static String tag;
+    private static String team;
+    private static String alpha;
+    private static String bravo;
+    private static JsonNode client;
 
-    @BeforeAll
+    @BeforeEach
     void sixEntitiesThenTheClientJourney() throws Exception {
+        if (client != null) {
+            return;
+        }
         String suffix = unique("bc").substring(3);
         tag = "bcc-" + suffix;
         team = "team-" + suffix;

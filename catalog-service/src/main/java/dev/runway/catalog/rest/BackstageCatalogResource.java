@@ -310,10 +310,7 @@ public class BackstageCatalogResource {
     @GET
     @Path("locations")
     @RolesAllowed({ Roles.DEVELOPER, Roles.AUDITOR, Roles.PLATFORM_ADMIN, Roles.SERVICE })
-    @Operation(hidden = true, summary = "List locations (Backstage GetLocations): not implemented", description = NO_LOCATIONS)
-    @APIResponse(responseCode = "501", description = "NotImplementedError")
-    @APIResponse(responseCode = "401", description = "AuthenticationError: missing or invalid bearer token")
-    @APIResponse(responseCode = "403", description = "NotAllowedError: role not allowed")
+    @Operation(hidden = true) // List locations (Backstage GetLocations): not implemented
     public Response locations(@Context UriInfo uri) {
         return notImplemented("GET", uri);
     }
@@ -321,11 +318,7 @@ public class BackstageCatalogResource {
     @POST
     @Path("locations")
     @RolesAllowed({ Roles.DEVELOPER, Roles.PLATFORM_ADMIN, Roles.SERVICE })
-    @Operation(hidden = true, summary = "Register a location (Backstage CreateLocation): not implemented",
-            description = NO_LOCATIONS + "; register the descriptors themselves with POST /api/v1/entities/import")
-    @APIResponse(responseCode = "501", description = "NotImplementedError")
-    @APIResponse(responseCode = "401", description = "AuthenticationError: missing or invalid bearer token")
-    @APIResponse(responseCode = "403", description = "NotAllowedError: role not allowed")
+    @Operation(hidden = true) // Register a location (Backstage CreateLocation): not implemented
     public Response createLocation(@Context UriInfo uri) {
         return notImplemented("POST", uri);
     }
@@ -333,10 +326,7 @@ public class BackstageCatalogResource {
     @GET
     @Path("locations/{id}")
     @RolesAllowed({ Roles.DEVELOPER, Roles.AUDITOR, Roles.PLATFORM_ADMIN, Roles.SERVICE })
-    @Operation(hidden = true, summary = "Get a location (Backstage GetLocation): not implemented", description = NO_LOCATIONS)
-    @APIResponse(responseCode = "501", description = "NotImplementedError")
-    @APIResponse(responseCode = "401", description = "AuthenticationError: missing or invalid bearer token")
-    @APIResponse(responseCode = "403", description = "NotAllowedError: role not allowed")
+    @Operation(hidden = true) // Get a location (Backstage GetLocation): not implemented
     public Response location(@PathParam("id") String id, @Context UriInfo uri) {
         return notImplemented("GET", uri);
     }
@@ -344,10 +334,7 @@ public class BackstageCatalogResource {
     @DELETE
     @Path("locations/{id}")
     @RolesAllowed({ Roles.DEVELOPER, Roles.PLATFORM_ADMIN, Roles.SERVICE })
-    @Operation(hidden = true, summary = "Delete a location (Backstage DeleteLocation): not implemented", description = NO_LOCATIONS)
-    @APIResponse(responseCode = "501", description = "NotImplementedError")
-    @APIResponse(responseCode = "401", description = "AuthenticationError: missing or invalid bearer token")
-    @APIResponse(responseCode = "403", description = "NotAllowedError: role not allowed")
+    @Operation(hidden = true) // Delete a location (Backstage DeleteLocation): not implemented
     public Response deleteLocation(@PathParam("id") String id, @Context UriInfo uri) {
         return notImplemented("DELETE", uri);
     }
@@ -355,11 +342,7 @@ public class BackstageCatalogResource {
     @GET
     @Path("locations/by-entity/{kind}/{namespace}/{name}")
     @RolesAllowed({ Roles.DEVELOPER, Roles.AUDITOR, Roles.PLATFORM_ADMIN, Roles.SERVICE })
-    @Operation(hidden = true, summary = "Get the location of an entity (Backstage GetLocationByEntity): not implemented",
-            description = NO_LOCATIONS)
-    @APIResponse(responseCode = "501", description = "NotImplementedError")
-    @APIResponse(responseCode = "401", description = "AuthenticationError: missing or invalid bearer token")
-    @APIResponse(responseCode = "403", description = "NotAllowedError: role not allowed")
+    @Operation(hidden = true) // Get the location of an entity (Backstage GetLocationByEntity): not implemented
     public Response locationByEntity(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
             @PathParam("name") String name, @Context UriInfo uri) {
         return notImplemented("GET", uri);
@@ -368,11 +351,7 @@ public class BackstageCatalogResource {
     @POST
     @Path("analyze-location")
     @RolesAllowed({ Roles.DEVELOPER, Roles.PLATFORM_ADMIN, Roles.SERVICE })
-    @Operation(hidden = true, summary = "Analyze a location (Backstage AnalyzeLocation): not implemented",
-            description = NO_LOCATIONS + "; validate descriptors with POST /api/v1/entities/validate")
-    @APIResponse(responseCode = "501", description = "NotImplementedError")
-    @APIResponse(responseCode = "401", description = "AuthenticationError: missing or invalid bearer token")
-    @APIResponse(responseCode = "403", description = "NotAllowedError: role not allowed")
+    @Operation(hidden = true) // Analyze a location (Backstage AnalyzeLocation): not implemented
     public Response analyzeLocation(@Context UriInfo uri) {
         return notImplemented("POST", uri);
     }

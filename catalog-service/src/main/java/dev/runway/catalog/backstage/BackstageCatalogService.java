@@ -255,14 +255,19 @@ public class BackstageCatalogService {
     }
 
     /**
-     * The number of entities under the query. A filter Runway's own list can express is counted as the sum of its
-     * kind facet, which Runway keeps up to date for the whole catalog and for each kind (V5__facet_counts.sql), so
-     * the common count (every entity, or one kind) costs no scan.
+     * The number of entities under the query. A filter Runway's own list can express is counted from the counts
+     * Runway keeps up to date per kind and facet value (V5__facet_counts.sql) when it names at most a kind and one
+     * value (a team's components: one lookup, not a count of its thousands of rows), else as the sum of its kind
+     * facet; any other filter is counted in SQL.
      */
     private long total(QueryState state, String where, SqlParams p) {
         EntityFilter runwayFilter = state.term() == null ? asRunwayFilter(BackstageFilter.parse(state.filter())) : null;
         if (runwayFilter == null) {
             return repository.count(where, p);
+        }
+        Long kept = search.maintainedCount(runwayFilter);
+        if (kept != null) {
+            return kept;
         }
         return search.facet("kind", runwayFilter, Integer.MAX_VALUE).stream()
                 .mapToLong(EntitySearchRepository.Facet::count).sum();

@@ -1,6 +1,7 @@
 package dev.runway.catalog.repository;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -160,6 +161,52 @@ public class EntitySearchRepository {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = q.getResultList();
         return rows.stream().map(r -> new Facet((String) r[0], ((Number) r[1]).longValue())).toList();
+    }
+
+    /**
+     * How many live entities match a filter that names at most a kind and one other facet value (a type, owner,
+     * lifecycle, namespace, system or one tag), read from the counts V5__facet_counts.sql maintains: a lookup of one
+     * (field, kind, value) whatever the number of matches. Null for any other filter, which has to be counted.
+     */
+    public Long maintainedCount(EntityFilter f) {
+        if (f.labelKey() != null || (f.query() != null && !f.query().isBlank())) {
+            return null;
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        putIfSet(values, "type", f.type());
+        putIfSet(values, "owner", f.ownerRef());
+        putIfSet(values, "lifecycle", f.lifecycle());
+        putIfSet(values, "namespace", f.namespace());
+        putIfSet(values, "system", f.systemRef());
+        if (f.tags() != null) {
+            if (f.tags().size() > 1) {
+                return null;
+            }
+            f.tags().forEach(t -> values.put("tag", t));
+        }
+        if (values.size() > 1) {
+            return null;
+        }
+        String field = values.isEmpty() ? "kind" : values.keySet().iterator().next();
+        String value = values.isEmpty() ? f.kind() : values.get(field);
+        String where = "field = ?1" + (value == null ? "" : " AND value = ?2")
+                + (f.kind() == null || values.isEmpty() ? "" : " AND kind = ?3");
+        Query q = em.createNativeQuery("SELECT CAST(coalesce(sum(n), 0) AS bigint) FROM (SELECT count AS n FROM"
+                + " entity_facet_count WHERE " + where + " UNION ALL SELECT delta FROM entity_facet_delta WHERE "
+                + where + ") x").setParameter(1, field);
+        if (value != null) {
+            q.setParameter(2, value);
+        }
+        if (f.kind() != null && !values.isEmpty()) {
+            q.setParameter(3, f.kind());
+        }
+        return ((Number) q.getSingleResult()).longValue();
+    }
+
+    private static void putIfSet(Map<String, String> values, String field, String value) {
+        if (value != null) {
+            values.put(field, value);
+        }
     }
 
     /** Counts the live rows matching the filter (public so that tests can hold the maintained counts to it). */

@@ -7,6 +7,7 @@ import static dev.runway.catalog.rest.CatalogTestSupport.query;
 import static dev.runway.catalog.rest.CatalogTestSupport.unique;
 import static dev.runway.catalog.rest.CatalogTestSupport.yaml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -128,6 +129,22 @@ class FacetCountsTest {
                             field + " facet of kind " + kind + " " + when);
                 }
             }
+            for (String kind : KINDS) {
+                for (EntityFilter filter : List.of(
+                        new EntityFilter(kind, null, null, null, null, null, null, null, null, null),
+                        new EntityFilter(kind, null, "group:default/payments", null, null, null, null, null, null, null),
+                        new EntityFilter(kind, "service", null, null, null, null, null, null, null, null),
+                        new EntityFilter(kind, null, null, "production", null, null, null, null, null, null),
+                        new EntityFilter(kind, null, null, null, "default", null, null, null, null, null),
+                        new EntityFilter(kind, null, null, null, null, List.of("t1"), null, null, null, null))) {
+                    long counted = search.scannedFacet("kind", filter, 10_000).stream()
+                            .mapToLong(EntitySearchRepository.Facet::count).sum();
+                    assertEquals(Long.valueOf(counted), search.maintainedCount(filter),
+                            "entities of kind " + kind + " under " + filter + " " + when);
+                }
+            }
+            assertNull(search.maintainedCount(new EntityFilter("component", "service", "group:default/payments", null,
+                    null, null, null, null, null, null)), "two values besides the kind are counted, not looked up");
         });
     }
 

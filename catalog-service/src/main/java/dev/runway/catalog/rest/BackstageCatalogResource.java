@@ -307,56 +307,62 @@ public class BackstageCatalogResource {
         return Response.ok().build();
     }
 
+    // Backstage's location endpoints (GetLocations, CreateLocation, GetLocation, DeleteLocation, GetLocationByEntity,
+    // AnalyzeLocation) are refused on purpose, as issue 19 allows where Runway has no equivalent: Runway keeps no
+    // registered locations and reads no descriptor from a URL (CI pushes descriptors to /api/v1/entities/import), so
+    // each answers Backstage's NotImplementedError (501) naming where descriptors go instead. They stay routed, with
+    // the same roles as the rest, so a Backstage client gets that answer rather than a bare 404; hidden from the
+    // document because an operation with no success response is not one a client can be generated for.
     @GET
     @Path("locations")
     @RolesAllowed({ Roles.DEVELOPER, Roles.AUDITOR, Roles.PLATFORM_ADMIN, Roles.SERVICE })
-    @Operation(hidden = true) // List locations (Backstage GetLocations): not implemented
+    @Operation(hidden = true)
     public Response locations(@Context UriInfo uri) {
-        return notImplemented("GET", uri);
+        return refuseLocations("GET", uri);
     }
 
     @POST
     @Path("locations")
     @RolesAllowed({ Roles.DEVELOPER, Roles.PLATFORM_ADMIN, Roles.SERVICE })
-    @Operation(hidden = true) // Register a location (Backstage CreateLocation): not implemented
+    @Operation(hidden = true)
     public Response createLocation(@Context UriInfo uri) {
-        return notImplemented("POST", uri);
+        return refuseLocations("POST", uri);
     }
 
     @GET
     @Path("locations/{id}")
     @RolesAllowed({ Roles.DEVELOPER, Roles.AUDITOR, Roles.PLATFORM_ADMIN, Roles.SERVICE })
-    @Operation(hidden = true) // Get a location (Backstage GetLocation): not implemented
+    @Operation(hidden = true)
     public Response location(@PathParam("id") String id, @Context UriInfo uri) {
-        return notImplemented("GET", uri);
+        return refuseLocations("GET", uri);
     }
 
     @DELETE
     @Path("locations/{id}")
     @RolesAllowed({ Roles.DEVELOPER, Roles.PLATFORM_ADMIN, Roles.SERVICE })
-    @Operation(hidden = true) // Delete a location (Backstage DeleteLocation): not implemented
+    @Operation(hidden = true)
     public Response deleteLocation(@PathParam("id") String id, @Context UriInfo uri) {
-        return notImplemented("DELETE", uri);
+        return refuseLocations("DELETE", uri);
     }
 
     @GET
     @Path("locations/by-entity/{kind}/{namespace}/{name}")
     @RolesAllowed({ Roles.DEVELOPER, Roles.AUDITOR, Roles.PLATFORM_ADMIN, Roles.SERVICE })
-    @Operation(hidden = true) // Get the location of an entity (Backstage GetLocationByEntity): not implemented
+    @Operation(hidden = true)
     public Response locationByEntity(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
             @PathParam("name") String name, @Context UriInfo uri) {
-        return notImplemented("GET", uri);
+        return refuseLocations("GET", uri);
     }
 
     @POST
     @Path("analyze-location")
     @RolesAllowed({ Roles.DEVELOPER, Roles.PLATFORM_ADMIN, Roles.SERVICE })
-    @Operation(hidden = true) // Analyze a location (Backstage AnalyzeLocation): not implemented
+    @Operation(hidden = true)
     public Response analyzeLocation(@Context UriInfo uri) {
-        return notImplemented("POST", uri);
+        return refuseLocations("POST", uri);
     }
 
-    private static Response notImplemented(String method, UriInfo uri) {
+    private static Response refuseLocations(String method, UriInfo uri) {
         String query = uri.getRequestUri().getRawQuery();
         return BackstageErrors.response(501, NO_LOCATIONS, method,
                 uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query));

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.runway.catalog.config.CatalogConfig;
 import dev.runway.catalog.domain.DescriptorValidator;
@@ -80,13 +81,13 @@ public class BackstageCatalogService {
 
     public String byName(String kind, String namespace, String name) {
         String ref = (kind + ":" + namespace + "/" + name).toLowerCase(Locale.ROOT);
-        return repository.byRef(ref).map(BackstageEntityRepository.Found::json)
+        return repository.byRef(ref).map(f -> write(f.entity()))
                 .orElseThrow(() -> new ResourceNotFoundException("No entity named '" + name + "' found, with kind '"
                         + kind + "' in namespace '" + namespace + "'"));
     }
 
     public String byUid(String uid) {
-        return repository.byUid(uid).map(BackstageEntityRepository.Found::json)
+        return repository.byUid(uid).map(f -> write(f.entity()))
                 .orElseThrow(() -> new ResourceNotFoundException("No entity with uid " + uid));
     }
 
@@ -114,7 +115,7 @@ public class BackstageCatalogService {
         String where = BackstageSql.where(BackstageFilter.parse(filter), p);
         Map<String, String> found = new HashMap<>();
         repository.byRefs(canonical.stream().filter(r -> r != null).distinct().toList(), where, p)
-                .forEach(f -> found.put(f.ref(), project(f.json(), fields)));
+                .forEach(f -> found.put(f.ref(), project(f.entity(), fields)));
         List<String> items = new ArrayList<>(refs.size());
         canonical.forEach(r -> items.add(r == null ? null : found.get(r)));
         return items;
@@ -163,7 +164,7 @@ public class BackstageCatalogService {
                 prev = encode(state, page.get(0).sortKey(), true);
             }
         }
-        return new QueryPage(page.stream().map(f -> project(f.json(), fields)).toList(), total, next, prev);
+        return new QueryPage(page.stream().map(f -> project(f.entity(), fields)).toList(), total, next, prev);
     }
 
     /** Backstage's older list: every matching entity, or a page of them by offset, limit and {@code after}. */
@@ -194,7 +195,7 @@ public class BackstageCatalogService {
                     last == null ? offset : 0, batch);
             int take = Math.min(rows.size(), wanted - items.size());
             for (int i = 0; i < take; i++) {
-                items.add(project(rows.get(i).json(), fields));
+                items.add(project(rows.get(i).entity(), fields));
                 last = rows.get(i).sortKey();
             }
             if (rows.size() > take) {
@@ -329,15 +330,8 @@ public class BackstageCatalogService {
         return where + " AND " + BackstageSql.fullText(state.term().trim(), fields, p);
     }
 
-    private String project(String entityJson, List<String> fields) {
-        if (fields == null || fields.isEmpty()) {
-            return entityJson;
-        }
-        try {
-            return write(BackstagePaths.project(json.readTree(entityJson), fields));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("PostgreSQL returned an entity that is not JSON", e);
-        }
+    private String project(ObjectNode entity, List<String> fields) {
+        return write(fields == null || fields.isEmpty() ? entity : BackstagePaths.project(entity, fields));
     }
 
     private String encode(QueryState state, List<String> key, boolean backwards) {

@@ -1,43 +1,49 @@
 package dev.runway.catalog.backstage;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import dev.runway.catalog.backstage.BackstageSql.SortPart;
+import dev.runway.catalog.mapping.EntityMapper;
 
 /**
- * The reads of the Backstage-compatible API as native SQL over Runway's tables. Entities leave PostgreSQL already in
- * Backstage's shape ({@code metadata.uid}, {@code metadata.etag}, {@code relations}), as JSON text that the API passes
- * through without parsing it.
+ * The reads of the Backstage-compatible API as native SQL over Runway's tables. An entity is its stored document with
+ * the server fields Backstage adds ({@code metadata.uid}, {@code metadata.etag}) and its outgoing relations, which are
+ * read for a whole page in one statement: building the documents inside PostgreSQL, one relation subquery and two
+ * {@code jsonb_set} copies per row, cost three times the page's own query (BENCHMARKS.md, issue 19).
  */
 @ApplicationScoped
 public class BackstageEntityRepository {
+    /** What a row carries before its relations join it. Public for CatalogBenchmark, which sends the SQL raw. */
+    public static final String ENTITY_COLUMNS = "e.ref, CAST(e.body AS text), CAST(e.id AS text), e.etag";
     /**
-     * The stored document with its uid, etag and outgoing relations (Backstage's stitched entity: distinct
-     * {@code {type, targetRef}}, ordered by type and target). Public for CatalogBenchmark, which sends it raw.
+     * The outgoing relations of a set of entities (Backstage's stitched entity: distinct {@code {type, targetRef}},
+     * ordered by type and target; a relation declared by several origins is one relation). Public for
+     * CatalogBenchmark.
      */
-    public static final String ENTITY_JSON = """
-            CAST(jsonb_set(jsonb_set(e.body, ARRAY['metadata', 'uid'], to_jsonb(CAST(e.id AS text))),
-                           ARRAY['metadata', 'etag'], to_jsonb(e.etag))
-                 || jsonb_build_object('relations', COALESCE(
-                        (SELECT jsonb_agg(jsonb_build_object('type', r.type, 'targetRef', r.target_ref)
-                                          ORDER BY r.type, r.target_ref)
-                         FROM (SELECT DISTINCT x.type, x.target_ref FROM entity_relation x
-                               WHERE x.source_ref = e.ref) r),
-                        CAST('[]' AS jsonb))) AS text)""";
+    public static final String RELATIONS_OF = "SELECT DISTINCT source_ref, type, target_ref FROM entity_relation"
+            + " WHERE source_ref = ANY(CAST(?1 AS text[])) ORDER BY 1, 2, 3";
+    private static final int FIRST_SORT_COLUMN = 4;
 
     private final EntityManager em;
+    private final EntityMapper mapper;
 
-    public BackstageEntityRepository(EntityManager em) {
+    public BackstageEntityRepository(EntityManager em, EntityMapper mapper) {
         this.em = em;
+        this.mapper = mapper;
     }
 
-    /** An entity as JSON text, with its ref and the values of the ordering it was read under. */
-    public record Found(String ref, String json, List<String> sortKey) {
+    /** An entity in Backstage's shape, with its ref and the values of the ordering it was read under. */
+    public record Found(String ref, ObjectNode entity, List<String> sortKey) {
     }
 
     public Optional<Found> byRef(String ref) {
@@ -53,9 +59,9 @@ public class BackstageEntityRepository {
 
     private Optional<Found> single(String condition, String value) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT e.ref, " + ENTITY_JSON + " FROM entity e WHERE "
-                + condition + " AND e.deleted_at IS NULL").setParameter(1, value).getResultList();
-        return rows.stream().findFirst().map(r -> new Found((String) r[0], (String) r[1], List.of()));
+        List<Object[]> rows = em.createNativeQuery("SELECT " + ENTITY_COLUMNS + " FROM entity e WHERE " + condition
+                + " AND e.deleted_at IS NULL").setParameter(1, value).getResultList();
+        return found(rows, 0).stream().findFirst();
     }
 
     /** The live entities among {@code refs} (canonical) that also match {@code where}. */
@@ -65,10 +71,10 @@ public class BackstageEntityRepository {
         }
         String refsParam = p.add(refs.toArray(String[]::new));
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = p.bind(em.createNativeQuery("SELECT e.ref, " + ENTITY_JSON
+        List<Object[]> rows = p.bind(em.createNativeQuery("SELECT " + ENTITY_COLUMNS
                 + " FROM entity e WHERE e.ref = ANY(CAST(" + refsParam + " AS text[])) AND e.deleted_at IS NULL AND "
                 + where)).getResultList();
-        return rows.stream().map(r -> new Found((String) r[0], (String) r[1], List.of())).toList();
+        return found(rows, 0);
     }
 
     /**
@@ -78,7 +84,7 @@ public class BackstageEntityRepository {
      */
     List<Found> page(String where, SqlParams p, List<SortPart> order, List<String> after, boolean backwards,
             int offset, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT e.ref, ").append(ENTITY_JSON);
+        StringBuilder sql = new StringBuilder("SELECT ").append(ENTITY_COLUMNS);
         for (SortPart part : order) {
             sql.append(", CAST(").append(part.sql()).append(" AS text)");
         }
@@ -97,13 +103,32 @@ public class BackstageEntityRepository {
         sql.append(" LIMIT ").append(limit);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = p.bind(em.createNativeQuery(sql.toString())).getResultList();
+        return found(rows, order.size());
+    }
+
+    /** Rows of {@link #ENTITY_COLUMNS} (then {@code sortColumns} sort values) as entities, relations joined. */
+    private List<Found> found(List<Object[]> rows, int sortColumns) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<String, ArrayNode> relations = new HashMap<>();
         List<Found> found = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
-            List<String> key = new ArrayList<>(order.size());
-            for (int i = 0; i < order.size(); i++) {
-                key.add((String) r[2 + i]);
+            String ref = (String) r[0];
+            ObjectNode entity = mapper.withServerFields((String) r[1], (String) r[2], (String) r[3]);
+            relations.put(ref, entity.putArray("relations"));
+            List<String> key = new ArrayList<>(sortColumns);
+            for (int i = 0; i < sortColumns; i++) {
+                key.add((String) r[FIRST_SORT_COLUMN + i]);
             }
-            found.add(new Found((String) r[0], (String) r[1], key));
+            found.add(new Found(ref, entity, key));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> edges = em.createNativeQuery(RELATIONS_OF)
+                .setParameter(1, relations.keySet().toArray(String[]::new)).getResultList();
+        for (Object[] edge : edges) {
+            relations.get((String) edge[0]).addObject().put("type", (String) edge[1]).put("targetRef",
+                    (String) edge[2]);
         }
         return found;
     }

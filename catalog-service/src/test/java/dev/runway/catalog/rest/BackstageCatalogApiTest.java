@@ -86,6 +86,33 @@ class BackstageCatalogApiTest {
     }
 
     @Test
+    void everyEntityOfAPageCarriesItsOwnRelationsOnceEachAsByNameDoes() {
+        // alpha now also declares the edge charlie declares: each relation has two origins but is listed once.
+        yaml(DAVE, """
+                apiVersion: backstage.io/v1alpha1
+                kind: Component
+                metadata: {name: %s, tags: [%s, alpha]}
+                spec: {type: service, lifecycle: production, owner: payments, dependencyOf: [component:%s]}
+                """.formatted(n("alpha"), tag, n("charlie"))).post("/api/v1/entities/import").then().statusCode(200)
+                .body("updated", equalTo(1));
+        List<Map<String, Object>> page = as(ERIN).queryParam("filter", "metadata.tags=" + tag)
+                .queryParam("orderField", "metadata.name,asc").get(API + "/entities/by-query").then().statusCode(200)
+                .extract().jsonPath().getList("items");
+        assertEquals(5, page.size());
+        for (Map<String, Object> item : page) {
+            @SuppressWarnings("unchecked")
+            String name = (String) ((Map<String, Object>) item.get("metadata")).get("name");
+            Map<String, Object> byName = as(ERIN).get(API + "/entities/by-name/component/default/" + name).then()
+                    .statusCode(200).extract().jsonPath().getMap("");
+            assertEquals(byName, item, name);
+        }
+        assertEquals(List.of(Map.of("type", "dependencyOf", "targetRef", "component:default/" + n("charlie")),
+                Map.of("type", "ownedBy", "targetRef", "group:default/payments")), page.get(0).get("relations"));
+        assertEquals(List.of(Map.of("type", "dependsOn", "targetRef", "component:default/" + n("alpha")),
+                Map.of("type", "ownedBy", "targetRef", "group:default/search")), page.get(2).get("relations"));
+    }
+
+    @Test
     void byNameAnswersTheEntityInBackstagesShapeAndAgreesWithRunwaysRead() {
         JsonPath runway = as(ERIN).get("/api/v1/entities/component/default/" + n("charlie")).then().statusCode(200)
                 .extract().jsonPath();

@@ -62,12 +62,12 @@ public class BackstageCatalogService {
         this.json = json;
     }
 
-    /** A page of /entities/by-query: entities as JSON text, the total under the query, and the cursors. */
-    public record QueryPage(List<String> items, long totalItems, String nextCursor, String prevCursor) {
+    /** A page of /entities/by-query: the entities, the total under the query, and the cursors. */
+    public record QueryPage(List<JsonNode> items, long totalItems, String nextCursor, String prevCursor) {
     }
 
-    /** A page of /entities: entities as JSON text, and the cursor of the rest when a limit cut it short. */
-    public record ListPage(List<String> items, String after) {
+    /** A page of /entities: the entities, and the cursor of the rest when a limit cut it short. */
+    public record ListPage(List<JsonNode> items, String after) {
     }
 
     /** What a by-query cursor carries: the query it pages through, and where. */
@@ -79,15 +79,15 @@ public class BackstageCatalogService {
     public record FacetValue(String value, long count) {
     }
 
-    public String byName(String kind, String namespace, String name) {
+    public ObjectNode byName(String kind, String namespace, String name) {
         String ref = (kind + ":" + namespace + "/" + name).toLowerCase(Locale.ROOT);
-        return repository.byRef(ref).map(f -> write(f.entity()))
+        return repository.byRef(ref).map(BackstageEntityRepository.Found::entity)
                 .orElseThrow(() -> new ResourceNotFoundException("No entity named '" + name + "' found, with kind '"
                         + kind + "' in namespace '" + namespace + "'"));
     }
 
-    public String byUid(String uid) {
-        return repository.byUid(uid).map(f -> write(f.entity()))
+    public ObjectNode byUid(String uid) {
+        return repository.byUid(uid).map(BackstageEntityRepository.Found::entity)
                 .orElseThrow(() -> new ResourceNotFoundException("No entity with uid " + uid));
     }
 
@@ -103,20 +103,20 @@ public class BackstageCatalogService {
      * Runway registers entities directly (API, import), never by processing a Location entity that emits them, so no
      * entity has a processing parent: every entity is the root of its own ancestry.
      */
-    public String ancestryRoot(String kind, String namespace, String name) {
+    public ObjectNode ancestryRoot(String kind, String namespace, String name) {
         return byName(kind, namespace, name);
     }
 
     /** The entities named by {@code refs}, in request order; null where none is live or the filter excludes it. */
-    public List<String> byRefs(List<String> refs, List<String> filter, List<String> fields) {
+    public List<JsonNode> byRefs(List<String> refs, List<String> filter, List<String> fields) {
         List<String> canonical = refs.stream().map(r -> EntityRef.tryParse(r, null, EntityRef.DEFAULT_NAMESPACE)
                 .map(EntityRef::canonical).orElse(null)).toList();
         SqlParams p = new SqlParams();
         String where = BackstageSql.where(BackstageFilter.parse(filter), p);
-        Map<String, String> found = new HashMap<>();
+        Map<String, JsonNode> found = new HashMap<>();
         repository.byRefs(canonical.stream().filter(r -> r != null).distinct().toList(), where, p)
                 .forEach(f -> found.put(f.ref(), project(f.entity(), fields)));
-        List<String> items = new ArrayList<>(refs.size());
+        List<JsonNode> items = new ArrayList<>(refs.size());
         canonical.forEach(r -> items.add(r == null ? null : found.get(r)));
         return items;
     }
@@ -186,7 +186,7 @@ public class BackstageCatalogService {
         // Without a limit Backstage answers every entity (read here in batches); a limit is cut to Runway's page size,
         // and the Link header leads on from there.
         int wanted = limitParam == null ? Integer.MAX_VALUE : Math.min(limitParam, config.maxPageSize());
-        List<String> items = new ArrayList<>();
+        List<JsonNode> items = new ArrayList<>();
         List<String> last = key;
         boolean more = false;
         while (items.size() < wanted) {
@@ -330,8 +330,8 @@ public class BackstageCatalogService {
         return where + " AND " + BackstageSql.fullText(state.term().trim(), fields, p);
     }
 
-    private String project(ObjectNode entity, List<String> fields) {
-        return write(fields == null || fields.isEmpty() ? entity : BackstagePaths.project(entity, fields));
+    private JsonNode project(ObjectNode entity, List<String> fields) {
+        return fields == null || fields.isEmpty() ? entity : BackstagePaths.project(entity, fields);
     }
 
     private String encode(QueryState state, List<String> key, boolean backwards) {

@@ -32,8 +32,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 
 import dev.runway.catalog.backstage.BackstageCatalogService;
 import dev.runway.catalog.backstage.BackstageErrors;
@@ -98,7 +98,7 @@ public class BackstageCatalogResource {
             @QueryParam("order") @Parameter(description = "Repeatable, asc:<field> or desc:<field>")
             List<String> order, @Context UriInfo uri) {
         BackstageCatalogService.ListPage page = catalog.list(filter, order, offset, limit, after, split(fields));
-        Response.ResponseBuilder response = Response.ok(array(page.items()));
+        Response.ResponseBuilder response = Response.ok(json.createArrayNode().addAll(page.items()));
         if (page.after() != null) {
             java.net.URI next = uri.getRequestUriBuilder().replaceQueryParam("offset")
                     .replaceQueryParam("after", page.after()).build();
@@ -131,16 +131,17 @@ public class BackstageCatalogResource {
                             defaultValue = "20")) Integer limit) {
         BackstageCatalogService.QueryPage page = catalog.query(filter, orderField, term, termFields, cursor, limit,
                 split(fields));
-        StringBuilder body = new StringBuilder("{\"items\":").append(array(page.items()))
-                .append(",\"totalItems\":").append(page.totalItems()).append(",\"pageInfo\":{");
+        ObjectNode body = json.createObjectNode();
+        body.putArray("items").addAll(page.items());
+        body.put("totalItems", page.totalItems());
+        ObjectNode pageInfo = body.putObject("pageInfo");
         if (page.nextCursor() != null) {
-            body.append("\"nextCursor\":").append(new TextNode(page.nextCursor()));
+            pageInfo.put("nextCursor", page.nextCursor());
         }
         if (page.prevCursor() != null) {
-            body.append(page.nextCursor() != null ? "," : "").append("\"prevCursor\":")
-                    .append(new TextNode(page.prevCursor()));
+            pageInfo.put("prevCursor", page.prevCursor());
         }
-        return Response.ok(body.append("}}").toString()).build();
+        return Response.ok(body).build();
     }
 
     @GET
@@ -195,10 +196,13 @@ public class BackstageCatalogResource {
     @APIResponse(responseCode = "404", description = "NotFoundError: no such live entity")
     public Response ancestry(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
             @PathParam("name") String name) {
-        String entity = catalog.ancestryRoot(kind, namespace, name);
-        String root = (kind + ":" + namespace + "/" + name).toLowerCase(java.util.Locale.ROOT);
-        return Response.ok("{\"rootEntityRef\":" + new TextNode(root) + ",\"items\":[{\"entity\":" + entity
-                + ",\"parentEntityRefs\":[]}]}").build();
+        ObjectNode entity = catalog.ancestryRoot(kind, namespace, name);
+        ObjectNode body = json.createObjectNode();
+        body.put("rootEntityRef", (kind + ":" + namespace + "/" + name).toLowerCase(java.util.Locale.ROOT));
+        ObjectNode item = body.putArray("items").addObject();
+        item.set("entity", entity);
+        item.putArray("parentEntityRefs");
+        return Response.ok(body).build();
     }
 
     @POST
@@ -218,8 +222,12 @@ public class BackstageCatalogResource {
         JsonNode request = parse(body);
         List<String> refs = strings(request.get("entityRefs"), "entityRefs", true);
         List<String> bodyFields = strings(request.get("fields"), "fields", false);
-        List<String> items = catalog.byRefs(refs, filter, bodyFields.isEmpty() ? split(fields) : bodyFields);
-        return Response.ok("{\"items\":" + array(items) + "}").build();
+        List<JsonNode> items = catalog.byRefs(refs, filter, bodyFields.isEmpty() ? split(fields) : bodyFields);
+        ObjectNode answer = json.createObjectNode();
+        ArrayNode array = answer.putArray("items");
+        // In request order, with JSON null where no entity answers.
+        items.forEach(i -> array.add(i == null ? NullNode.getInstance() : i));
+        return Response.ok(answer).build();
     }
 
     @GET
@@ -369,15 +377,6 @@ public class BackstageCatalogResource {
     }
 
     /** A JSON array of entity texts (or nulls), joined without parsing them. */
-    private static String array(List<String> items) {
-        StringBuilder out = new StringBuilder(items.stream().mapToInt(i -> i == null ? 4 : i.length() + 1).sum() + 2)
-                .append('[');
-        for (int i = 0; i < items.size(); i++) {
-            out.append(i == 0 ? "" : ",").append(items.get(i));
-        }
-        return out.append(']').toString();
-    }
-
     /** {@code fields=a,b} and {@code fields=a&fields=b} alike. */
     private static List<String> split(List<String> params) {
         if (params == null) {

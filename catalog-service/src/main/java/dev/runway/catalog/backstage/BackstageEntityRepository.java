@@ -1,9 +1,7 @@
 package dev.runway.catalog.backstage;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,22 +15,23 @@ import dev.runway.catalog.mapping.EntityMapper;
 
 /**
  * The reads of the Backstage-compatible API as native SQL over Runway's tables. An entity is its stored document with
- * the server fields Backstage adds ({@code metadata.uid}, {@code metadata.etag}) and its outgoing relations, which are
- * read for a whole page in one statement: building the documents inside PostgreSQL, one relation subquery and two
- * {@code jsonb_set} copies per row, cost three times the page's own query (BENCHMARKS.md, issue 19).
+ * the server fields Backstage adds ({@code metadata.uid}, {@code metadata.etag}) and its outgoing relations, read in
+ * the same statement as a list PostgreSQL reads off the relation table's primary key in order (no sort, no JSON
+ * built in SQL): building the documents inside PostgreSQL, a grouped relation subquery and two {@code jsonb_set}
+ * copies per row, cost three times the page's own query, and a second statement for the relations cost a round trip
+ * (BENCHMARKS.md, issue 19).
  */
 @ApplicationScoped
 public class BackstageEntityRepository {
-    /** What a row carries before its relations join it. Public for CatalogBenchmark, which sends the SQL raw. */
-    public static final String ENTITY_COLUMNS = "e.ref, CAST(e.body AS text), CAST(e.id AS text), e.etag";
     /**
-     * The outgoing relations of a set of entities (Backstage's stitched entity: distinct {@code {type, targetRef}},
-     * ordered by type and target; a relation declared by several origins is one relation). Public for
-     * CatalogBenchmark.
+     * What a row carries: ref, document, uid, etag, and the outgoing relations as {@code "type targetRef"} lines
+     * ordered by type and target, where a relation declared by several origins repeats (adjacent). Public for
+     * CatalogBenchmark, which sends the SQL raw.
      */
-    public static final String RELATIONS_OF = "SELECT DISTINCT source_ref, type, target_ref FROM entity_relation"
-            + " WHERE source_ref = ANY(CAST(?1 AS text[])) ORDER BY 1, 2, 3";
-    private static final int FIRST_SORT_COLUMN = 4;
+    public static final String ENTITY_COLUMNS = "e.ref, CAST(e.body AS text), CAST(e.id AS text), e.etag,"
+            + " array_to_string(ARRAY(SELECT r.type || ' ' || r.target_ref FROM entity_relation r"
+            + " WHERE r.source_ref = e.ref ORDER BY r.type, r.target_ref), E'\\n')";
+    private static final int FIRST_SORT_COLUMN = 5;
 
     private final EntityManager em;
     private final EntityMapper mapper;
@@ -106,29 +105,31 @@ public class BackstageEntityRepository {
         return found(rows, order.size());
     }
 
-    /** Rows of {@link #ENTITY_COLUMNS} (then {@code sortColumns} sort values) as entities, relations joined. */
+    /** Rows of {@link #ENTITY_COLUMNS} (then {@code sortColumns} sort values) as entities. */
     private List<Found> found(List<Object[]> rows, int sortColumns) {
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        Map<String, ArrayNode> relations = new HashMap<>();
         List<Found> found = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
-            String ref = (String) r[0];
             ObjectNode entity = mapper.withServerFields((String) r[1], (String) r[2], (String) r[3]);
-            relations.put(ref, entity.putArray("relations"));
+            ArrayNode relations = entity.putArray("relations");
+            String lines = (String) r[4];
+            String previous = null;
+            for (int start = 0; start < lines.length();) {
+                int end = lines.indexOf('\n', start);
+                end = end < 0 ? lines.length() : end;
+                String line = lines.substring(start, end);
+                if (!line.equals(previous)) {
+                    int space = line.indexOf(' ');
+                    relations.addObject().put("type", line.substring(0, space)).put("targetRef",
+                            line.substring(space + 1));
+                    previous = line;
+                }
+                start = end + 1;
+            }
             List<String> key = new ArrayList<>(sortColumns);
             for (int i = 0; i < sortColumns; i++) {
                 key.add((String) r[FIRST_SORT_COLUMN + i]);
             }
-            found.add(new Found(ref, entity, key));
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> edges = em.createNativeQuery(RELATIONS_OF)
-                .setParameter(1, relations.keySet().toArray(String[]::new)).getResultList();
-        for (Object[] edge : edges) {
-            relations.get((String) edge[0]).addObject().put("type", (String) edge[1]).put("targetRef",
-                    (String) edge[2]);
+            found.add(new Found((String) r[0], entity, key));
         }
         return found;
     }

@@ -136,17 +136,21 @@ public class BackstageCatalogService {
         BackstageOrder order = BackstageOrder.ofOrderFields(state.orderField());
         SqlParams p = new SqlParams();
         String where = where(state, order, p);
-        // Counted once, on the first page, and carried in the cursors (as Backstage does).
-        long total = state.totalItems() != null ? state.totalItems() : total(state, where, p);
-        state = new QueryState(state.filter(), state.orderField(), state.term(), state.termFields(), state.key(),
-                state.backwards(), total);
+        // Counted once, on the first page, in the page's own statement, and carried in the cursors (as Backstage
+        // does).
+        Long known = state.totalItems();
         if (limit == 0) {
-            return new QueryPage(List.of(), total, null, null);
+            return new QueryPage(List.of(), known != null ? known : total(state, order), null, null);
         }
+        String totalSql = known == null ? totalSql(state, order, p) : null;
         List<BackstageSql.SortPart> parts = order.sortParts(p);
         checkKey(state.key(), parts);
-        List<BackstageEntityRepository.Found> rows = repository.page(where, p, parts, state.key(), state.backwards(),
-                0, limit + 1);
+        BackstageEntityRepository.Counted counted = repository.page(where, p, parts, state.key(), state.backwards(),
+                0, limit + 1, totalSql);
+        List<BackstageEntityRepository.Found> rows = counted.found();
+        long total = known != null ? known : counted.total() != null ? counted.total() : total(state, order);
+        state = new QueryState(state.filter(), state.orderField(), state.term(), state.termFields(), state.key(),
+                state.backwards(), total);
         boolean more = rows.size() > limit;
         List<BackstageEntityRepository.Found> page = new ArrayList<>(more ? rows.subList(0, limit) : rows);
         if (state.backwards()) {
@@ -259,19 +263,27 @@ public class BackstageCatalogService {
      * The number of entities under the query. A filter Runway's own list can express is counted from the counts
      * Runway keeps up to date per kind and facet value (V5__facet_counts.sql) when it names at most a kind and one
      * value (a team's components: one lookup, not a count of its thousands of rows), else as the sum of its kind
-     * facet; any other filter is counted in SQL.
+     * facet; any other filter is counted in SQL. The answer is a scalar SQL expression with its own parameters in
+     * {@code p}, so that it can join the page's statement or stand alone.
      */
-    private long total(QueryState state, String where, SqlParams p) {
+    private String totalSql(QueryState state, BackstageOrder order, SqlParams p) {
         EntityFilter runwayFilter = state.term() == null ? asRunwayFilter(BackstageFilter.parse(state.filter())) : null;
         if (runwayFilter == null) {
-            return repository.count(where, p);
+            return BackstageEntityRepository.countSql(where(state, order, p));
         }
-        Long kept = search.maintainedCount(runwayFilter);
+        String kept = search.maintainedCountSql(runwayFilter, p::add);
         if (kept != null) {
             return kept;
         }
-        return search.facet("kind", runwayFilter, Integer.MAX_VALUE).stream()
-                .mapToLong(EntitySearchRepository.Facet::count).sum();
+        // Already a number (summed from Runway's own facet query): a literal, never a value from the request.
+        return String.valueOf(search.facet("kind", runwayFilter, Integer.MAX_VALUE).stream()
+                .mapToLong(EntitySearchRepository.Facet::count).sum());
+    }
+
+    /** The total in a statement of its own, where no page is read (limit 0, or a page past the last row). */
+    private long total(QueryState state, BackstageOrder order) {
+        SqlParams p = new SqlParams();
+        return repository.scalar(totalSql(state, order, p), p);
     }
 
     private List<FacetValue> scannedFacet(String key, BackstageFilter filter) {

@@ -83,9 +83,25 @@ public class BackstageEntityRepository {
      */
     List<Found> page(String where, SqlParams p, List<SortPart> order, List<String> after, boolean backwards,
             int offset, int limit) {
+        return page(where, p, order, after, backwards, offset, limit, null).found();
+    }
+
+    /** A page, and the value of a scalar {@code total} expression read in the same statement (null without rows). */
+    record Counted(List<Found> found, Long total) {
+    }
+
+    /**
+     * {@link #page}, with {@code total} (an uncorrelated scalar subquery, so PostgreSQL evaluates it once) as the
+     * last column: a first page and its count in one round trip.
+     */
+    Counted page(String where, SqlParams p, List<SortPart> order, List<String> after, boolean backwards, int offset,
+            int limit, String total) {
         StringBuilder sql = new StringBuilder("SELECT ").append(ENTITY_COLUMNS);
         for (SortPart part : order) {
             sql.append(", CAST(").append(part.sql()).append(" AS text)");
+        }
+        if (total != null) {
+            sql.append(", ").append(total);
         }
         sql.append(" FROM entity e WHERE e.deleted_at IS NULL AND ").append(where);
         if (after != null) {
@@ -102,7 +118,9 @@ public class BackstageEntityRepository {
         sql.append(" LIMIT ").append(limit);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = p.bind(em.createNativeQuery(sql.toString())).getResultList();
-        return found(rows, order.size());
+        Long counted = total == null || rows.isEmpty() ? null
+                : ((Number) rows.get(0)[FIRST_SORT_COLUMN + order.size()]).longValue();
+        return new Counted(found(rows, order.size()), counted);
     }
 
     /** Rows of {@link #ENTITY_COLUMNS} (then {@code sortColumns} sort values) as entities. */
@@ -134,9 +152,13 @@ public class BackstageEntityRepository {
         return found;
     }
 
-    public long count(String where, SqlParams p) {
-        return ((Number) p.bind(em.createNativeQuery("SELECT count(*) FROM entity e WHERE e.deleted_at IS NULL AND "
-                + where)).getSingleResult()).longValue();
+    /** The number of live entities matching {@code where}, as a scalar subquery. */
+    static String countSql(String where) {
+        return "(SELECT count(*) FROM entity e WHERE e.deleted_at IS NULL AND " + where + ")";
+    }
+
+    long scalar(String sql, SqlParams p) {
+        return ((Number) p.bind(em.createNativeQuery("SELECT " + sql)).getSingleResult()).longValue();
     }
 
     /**

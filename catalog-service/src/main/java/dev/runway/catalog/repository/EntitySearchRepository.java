@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -169,6 +170,26 @@ public class EntitySearchRepository {
      * (field, kind, value) whatever the number of matches. Null for any other filter, which has to be counted.
      */
     public Long maintainedCount(EntityFilter f) {
+        List<Object> params = new ArrayList<>();
+        String sql = maintainedCountSql(f, value -> {
+            params.add(value);
+            return "?" + params.size();
+        });
+        if (sql == null) {
+            return null;
+        }
+        Query q = em.createNativeQuery("SELECT " + sql);
+        for (int i = 0; i < params.size(); i++) {
+            q.setParameter(i + 1, params.get(i));
+        }
+        return ((Number) q.getSingleResult()).longValue();
+    }
+
+    /**
+     * {@link #maintainedCount} as a scalar SQL expression, so that a page can read it in its own statement; its
+     * values are bound through {@code param}, which answers each value's placeholder. Null where it has no answer.
+     */
+    public String maintainedCountSql(EntityFilter f, Function<Object, String> param) {
         if (f.labelKey() != null || (f.query() != null && !f.query().isBlank())) {
             return null;
         }
@@ -189,18 +210,10 @@ public class EntitySearchRepository {
         }
         String field = values.isEmpty() ? "kind" : values.keySet().iterator().next();
         String value = values.isEmpty() ? f.kind() : values.get(field);
-        String where = "field = ?1" + (value == null ? "" : " AND value = ?2")
-                + (f.kind() == null || values.isEmpty() ? "" : " AND kind = ?3");
-        Query q = em.createNativeQuery("SELECT CAST(coalesce(sum(n), 0) AS bigint) FROM (SELECT count AS n FROM"
-                + " entity_facet_count WHERE " + where + " UNION ALL SELECT delta FROM entity_facet_delta WHERE "
-                + where + ") x").setParameter(1, field);
-        if (value != null) {
-            q.setParameter(2, value);
-        }
-        if (f.kind() != null && !values.isEmpty()) {
-            q.setParameter(3, f.kind());
-        }
-        return ((Number) q.getSingleResult()).longValue();
+        String where = "field = " + param.apply(field) + (value == null ? "" : " AND value = " + param.apply(value))
+                + (f.kind() == null || values.isEmpty() ? "" : " AND kind = " + param.apply(f.kind()));
+        return "(SELECT CAST(coalesce(sum(n), 0) AS bigint) FROM (SELECT count AS n FROM entity_facet_count WHERE "
+                + where + " UNION ALL SELECT delta FROM entity_facet_delta WHERE " + where + ") x)";
     }
 
     private static void putIfSet(Map<String, String> values, String field, String value) {

@@ -272,6 +272,17 @@ class BackstageCatalogApiTest {
         int scanned = as(ERIN).queryParam("filter", "kind=component,metadata.name").queryParam("limit", 0)
                 .get(API + "/entities/by-query").then().statusCode(200).extract().path("totalItems");
         assertEquals(scanned, components);
+        // Counted in the page's own statement, from the maintained counts and by a scan alike.
+        for (String filter : List.of("kind=component", "kind=component,metadata.name")) {
+            as(ERIN).queryParam("filter", filter).queryParam("limit", 2).get(API + "/entities/by-query").then()
+                    .statusCode(200).body("items", hasSize(2)).body("totalItems", equalTo(components));
+        }
+        // A first page without rows still counts (a statement of its own).
+        for (String filter : List.of("kind=component,relations.ownedBy=group:default/nobody-" + tag,
+                "metadata.tags=" + tag + ",spec.type=nosuchtype")) {
+            as(ERIN).queryParam("filter", filter).get(API + "/entities/by-query").then().statusCode(200)
+                    .body("items", hasSize(0)).body("totalItems", equalTo(0));
+        }
     }
 
     @Test

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.runway.common.testing.RunwayTestResource;
 import dev.runway.common.testing.TestTokens;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -42,12 +44,20 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(value = RunwayTestResource.class, initArgs = @ResourceArg(name = "database", value = "runway_access"))
 class AuditBenchmark {
     private static final int ROWS = Integer.getInteger("bench.rows", 1_000_000);
+    /**
+     * Which parts to run, for quicker iteration or a profile of one path: any of fill, appends, raw, decisions1,
+     * decisions100, queries (comma-separated); all of them unless set.
+     */
+    private static final List<String> PARTS = List.of(
+            System.getProperty("bench.parts", "fill,appends,raw,decisions1,decisions100,queries").split(","));
     private static final int THREADS = 8;
     private static final int APPENDS_PER_THREAD = 1500;
     private static final AtomicLong RAW_SEQ = new AtomicLong(10_000_000);
 
     @Inject
     AuditService audit;
+    @Inject
+    MeterRegistry registry;
     @TestHTTPResource("/api/v1/audit")
     URL auditUrl;
     @TestHTTPResource("/api/v1/decisions")
@@ -60,18 +70,31 @@ class AuditBenchmark {
     @Test
     void run() throws Exception {
         System.out.printf("BENCH PostgreSQL: %s%n", RunwayTestResource.durability());
-        fill();
-        report("chain appends, 1 record per transaction, " + THREADS + " threads",
-                parallel(() -> audit.append(entry())));
-        report("chain appends, batches of 100 per transaction, " + THREADS + " threads",
-                parallel100(() -> audit.appendAll(Collections.nCopies(100, 0).stream().map(i -> entry()).toList())));
-        report("raw PostgreSQL INSERT, 1 row per transaction (autocommit), " + THREADS + " threads",
-                parallel(rawInsert(1)));
-        report("raw PostgreSQL INSERT, batches of 100 per transaction, " + THREADS + " threads",
-                parallel100(rawInsert(100)));
-        decisions(1, 16, 400);
-        decisions(100, 8, 40);
-        queries();
+        if (PARTS.contains("fill")) {
+            fill();
+        }
+        if (PARTS.contains("appends")) {
+            report("chain appends, 1 record per transaction, " + THREADS + " threads",
+                    parallel(() -> audit.append(entry())));
+            report("chain appends, batches of 100 per transaction, " + THREADS + " threads",
+                    parallel100(() -> audit.appendAll(Collections.nCopies(100, 0).stream().map(i -> entry()).toList())));
+        }
+        if (PARTS.contains("raw")) {
+            rawTable();
+            report("raw PostgreSQL INSERT, 1 row per transaction (autocommit), " + THREADS + " threads",
+                    parallel(rawInsert(1)));
+            report("raw PostgreSQL INSERT, batches of 100 per transaction, " + THREADS + " threads",
+                    parallel100(rawInsert(100)));
+        }
+        if (PARTS.contains("decisions1")) {
+            decisions(1, 16, 400);
+        }
+        if (PARTS.contains("decisions100")) {
+            decisions(100, 8, 40);
+        }
+        if (PARTS.contains("queries")) {
+            queries();
+        }
     }
 
     /**
@@ -90,6 +113,7 @@ class AuditBenchmark {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         long auditedBefore = audited();
         for (int round = 0; round < 2; round++) {
+            long commitsBefore = commits();
             long[] latencies = new long[threads * perThread];
             AtomicLong next = new AtomicLong();
             ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -115,11 +139,18 @@ class AuditBenchmark {
             pool.shutdown();
             if (round == 1) {
                 System.out.printf("BENCH audited decisions, %d check(s) per request, %d client threads: %,.0f decisions/s "
-                        + "(%,d requests, request p50 %.2f ms p99 %.2f ms); audit records added: %,d%n", checks, threads,
+                        + "(%,d requests, request p50 %.2f ms p99 %.2f ms); audit records added: %,d; "
+                        + "group commits in the round: %,d%n", checks, threads,
                         latencies.length * (double) checks / seconds, latencies.length, pct(latencies, 50),
-                        pct(latencies, 99), audited() - auditedBefore);
+                        pct(latencies, 99), audited() - auditedBefore, commits() - commitsBefore);
             }
         }
+    }
+
+    /** Transactions of the audit group commit so far (its metric), to show how many decisions share one. */
+    private long commits() {
+        DistributionSummary summary = registry.find("runway.audit.group.commit.entries").summary();
+        return summary == null ? 0 : summary.count();
     }
 
     private static long audited() throws Exception {
@@ -143,7 +174,6 @@ class AuditBenchmark {
         long start = System.nanoTime();
         try (Connection c = superuser(); Statement s = c.createStatement()) {
             s.execute("SET session_replication_role = replica");
-            s.execute("CREATE TABLE IF NOT EXISTS raw_insert (LIKE audit_record INCLUDING ALL)");
             s.execute("INSERT INTO audit_record SELECT g, gen_random_uuid(), timestamptz '2025-01-01' + g * interval '20 seconds', "
                     + "now(), 'user-' || (g % 1000), ARRAY['team-' || (g % 20)], 'action-' || (g % 50), "
                     + "'component:default/svc-' || (g % 5000), (ARRAY['success','failure','allow','deny'])[1 + g % 4], "
@@ -154,6 +184,12 @@ class AuditBenchmark {
             s.execute("VACUUM ANALYZE audit_record");
         }
         System.out.printf("BENCH fill: %,d records in %.1f s%n", ROWS, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static void rawTable() throws Exception {
+        try (Connection c = superuser(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS raw_insert (LIKE audit_record INCLUDING ALL)");
+        }
     }
 
     /** The same row shape into a plain table (no chain, no lock, no trigger), one connection per thread. */

@@ -26,8 +26,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.runway.common.testing.RunwayTestResource;
 import dev.runway.common.testing.TestTokens;
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -45,23 +43,23 @@ import io.quarkus.test.junit.QuarkusTest;
 class AuditBenchmark {
     private static final int ROWS = Integer.getInteger("bench.rows", 1_000_000);
     /**
-     * Which parts to run, for quicker iteration or a profile of one path: any of fill, appends, raw, decisions1,
+     * Which parts to run, for quicker iteration or a profile of one path: any of fill, appends, raw, ping, decisions1,
      * decisions100, queries (comma-separated); all of them unless set.
      */
     private static final List<String> PARTS = List.of(
-            System.getProperty("bench.parts", "fill,appends,raw,decisions1,decisions100,queries").split(","));
+            System.getProperty("bench.parts", "fill,appends,raw,ping,decisions1,decisions100,queries").split(","));
     private static final int THREADS = 8;
     private static final int APPENDS_PER_THREAD = 1500;
     private static final AtomicLong RAW_SEQ = new AtomicLong(10_000_000);
 
     @Inject
     AuditService audit;
-    @Inject
-    MeterRegistry registry;
     @TestHTTPResource("/api/v1/audit")
     URL auditUrl;
     @TestHTTPResource("/api/v1/decisions")
     URL decisionsUrl;
+    @TestHTTPResource("/api/v1/ping")
+    URL pingUrl;
 
     private static Connection superuser() throws Exception {
         return DriverManager.getConnection(RunwayTestResource.jdbcUrl("runway_access"), "postgres", "");
@@ -85,6 +83,9 @@ class AuditBenchmark {
                     parallel(rawInsert(1)));
             report("raw PostgreSQL INSERT, batches of 100 per transaction, " + THREADS + " threads",
                     parallel100(rawInsert(100)));
+        }
+        if (PARTS.contains("ping")) {
+            ping(16, 400);
         }
         if (PARTS.contains("decisions1")) {
             decisions(1, 16, 400);
@@ -113,44 +114,86 @@ class AuditBenchmark {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         long auditedBefore = audited();
         for (int round = 0; round < 2; round++) {
-            long commitsBefore = commits();
-            long[] latencies = new long[threads * perThread];
-            AtomicLong next = new AtomicLong();
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            long start = System.nanoTime();
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                done.add(pool.submit(() -> {
-                    for (int i = 0; i < perThread; i++) {
-                        long t0 = System.nanoTime();
-                        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-                        if (r.statusCode() != 200 || !r.body().contains("ALLOW")) {
-                            throw new IllegalStateException(r.statusCode() + " " + r.body());
-                        }
-                        latencies[(int) next.getAndIncrement()] = System.nanoTime() - t0;
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            pool.shutdown();
+            long seqBefore = lastSeq();
+            Load load = load(http, request, "ALLOW", threads, perThread);
             if (round == 1) {
                 System.out.printf("BENCH audited decisions, %d check(s) per request, %d client threads: %,.0f decisions/s "
                         + "(%,d requests, request p50 %.2f ms p99 %.2f ms); audit records added: %,d; "
-                        + "group commits in the round: %,d%n", checks, threads,
-                        latencies.length * (double) checks / seconds, latencies.length, pct(latencies, 50),
-                        pct(latencies, 99), audited() - auditedBefore, commits() - commitsBefore);
+                        + "group commits in the round: %,d%n", checks, threads, load.perSecond() * checks,
+                        load.latencies().length, pct(load.latencies(), 50), pct(load.latencies(), 99),
+                        audited() - auditedBefore, commitsSince(seqBefore));
             }
         }
     }
 
-    /** Transactions of the audit group commit so far (its metric), to show how many decisions share one. */
-    private long commits() {
-        DistributionSummary summary = registry.find("runway.audit.group.commit.entries").summary();
-        return summary == null ? 0 : summary.count();
+    /**
+     * The floor under any single-check figure: the same clients, token and HTTP stack on {@code GET /api/v1/ping}
+     * (authentication, a worker thread, JSON out; no body to validate, no database, no audit).
+     */
+    private void ping(int threads, int perThread) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String token = TestTokens.user("alice", List.of("payments"), "developer");
+        HttpRequest request = HttpRequest.newBuilder(URI.create(pingUrl.toString()))
+                .header("Authorization", "Bearer " + token).GET().build();
+        load(http, request, "access-service", threads, perThread);
+        Load load = load(http, request, "access-service", threads, perThread);
+        System.out.printf("BENCH authenticated GET /api/v1/ping, %d client threads: %,.0f requests/s (request p50 %.2f ms "
+                + "p99 %.2f ms)%n", threads, load.perSecond(), pct(load.latencies(), 50), pct(load.latencies(), 99));
+    }
+
+    private record Load(double perSecond, long[] latencies) {
+    }
+
+    /** {@code threads} clients each sending {@code perThread} requests, one after the other. */
+    private static Load load(HttpClient http, HttpRequest request, String expected, int threads, int perThread)
+            throws Exception {
+        long[] latencies = new long[threads * perThread];
+        AtomicLong next = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            done.add(pool.submit(() -> {
+                for (int i = 0; i < perThread; i++) {
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() != 200 || !r.body().contains(expected)) {
+                        throw new IllegalStateException(r.statusCode() + " " + r.body());
+                    }
+                    latencies[(int) next.getAndIncrement()] = System.nanoTime() - t0;
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        return new Load(latencies.length / seconds, latencies);
+    }
+
+    private static long lastSeq() throws Exception {
+        try (Connection c = superuser(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT coalesce(max(seq), 0) FROM audit_record")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /**
+     * Audit transactions that stored the decisions appended after {@code seq}: every append stamps its records with
+     * one {@code recorded_at}, so distinct stamps count commits (and so how many decisions share one).
+     */
+    private static long commitsSince(long seq) throws Exception {
+        try (Connection c = superuser(); PreparedStatement s = c.prepareStatement(
+                "SELECT count(DISTINCT recorded_at) FROM audit_record WHERE seq > ? AND action LIKE 'decision:%'")) {
+            s.setLong(1, seq);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private static long audited() throws Exception {

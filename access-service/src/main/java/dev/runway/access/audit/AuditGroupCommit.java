@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,6 +17,9 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import dev.runway.common.error.UpstreamUnavailableException;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 
@@ -40,11 +44,21 @@ public class AuditGroupCommit {
 
     private final AuditService audit;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    /** Callers that handed their entries over and are not yet answered. */
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final DistributionSummary commitSize;
     private volatile boolean stopping;
     private Thread writer;
 
-    public AuditGroupCommit(AuditService audit) {
+    public AuditGroupCommit(AuditService audit, MeterRegistry registry) {
         this.audit = audit;
+        // Entries per commit is what tells whether concurrent callers really share commits (count: commits).
+        this.commitSize = DistributionSummary.builder("runway.audit.group.commit.entries")
+                .description("Audit entries appended per group-commit transaction")
+                .register(registry);
+        Gauge.builder("runway.audit.group.commit.waiting", waiting, AtomicInteger::get)
+                .description("Callers waiting for the group commit to make their audit entries durable")
+                .register(registry);
     }
 
     /** Appends the entries and returns once they are committed; 503 if the audit log cannot take them. */
@@ -57,6 +71,7 @@ public class AuditGroupCommit {
         }
         CompletableFuture<Void> committed = new CompletableFuture<>();
         ensureWriter();
+        waiting.incrementAndGet();
         queue.add(new Pending(entries, committed));
         try {
             committed.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -70,6 +85,8 @@ public class AuditGroupCommit {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UpstreamUnavailableException("interrupted while auditing; ask again");
+        } finally {
+            waiting.decrementAndGet();
         }
     }
 
@@ -125,6 +142,7 @@ public class AuditGroupCommit {
         batch.forEach(p -> all.addAll(p.entries()));
         try {
             QuarkusTransaction.requiringNew().run(() -> audit.appendAll(all));
+            commitSize.record(all.size());
             batch.forEach(p -> p.committed().complete(null));
         } catch (RuntimeException e) {
             if (batch.size() == 1) {

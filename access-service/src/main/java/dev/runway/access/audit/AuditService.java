@@ -51,12 +51,11 @@ public class AuditService {
             prepared.add(prepare(entries.get(i), entries.size() == 1 ? "$" : "$[" + i + "]"));
         }
         try (Connection c = repository.connection()) {
-            repository.lockChain(c);
+            AuditRepository.ChainHead head = repository.lockAndReadHead(c);
             // Only ids the sender chose can be stored already; fresh random ones need no lookup.
             List<UUID> given = prepared.stream().filter(p -> p.e().eventId() != null).map(Prepared::eventId)
                     .distinct().toList();
             Map<UUID, AuditRecordView> existing = given.isEmpty() ? Map.of() : repository.findByEventIds(c, given);
-            AuditRepository.ChainHead head = repository.head(c);
             long seq = head.seq();
             String previous = head.hash();
             Instant recordedAt = AuditHashing.toStoredPrecision(Instant.now());

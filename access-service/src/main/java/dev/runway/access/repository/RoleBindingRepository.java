@@ -1,8 +1,6 @@
 package dev.runway.access.repository;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,14 +15,6 @@ import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
 public class RoleBindingRepository implements PanacheRepositoryBase<RoleBinding, UUID> {
-
-    /** Bindings held by a user directly or through one of its teams, expired ones included. */
-    public List<RoleBinding> heldBy(String username, Collection<String> teams) {
-        List<String> subjects = new ArrayList<>();
-        subjects.add("user:" + username);
-        teams.forEach(t -> subjects.add("team:" + t));
-        return list("subject in ?1", subjects);
-    }
 
     public List<RoleBinding> search(String subject, String scope, int limit) {
         StringBuilder query = new StringBuilder("1 = 1");

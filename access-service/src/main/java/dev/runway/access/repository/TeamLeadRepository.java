@@ -2,8 +2,6 @@ package dev.runway.access.repository;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,10 +14,6 @@ public class TeamLeadRepository implements PanacheRepository<TeamLead> {
 
     public List<TeamLead> ofTeam(String team) {
         return list("team", Sort.by("username"), team);
-    }
-
-    public Set<String> teamsLedBy(String username) {
-        return list("username", username).stream().map(l -> l.team).collect(Collectors.toSet());
     }
 
     public Optional<TeamLead> find(String team, String username) {

@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import dev.runway.access.audit.AuditEntry;
 import dev.runway.access.audit.AuditGroupCommit;
 import dev.runway.access.policy.PolicyEngine;
 import dev.runway.access.policy.PolicyFacts;
-import dev.runway.access.repository.RoleBindingRepository;
-import dev.runway.access.repository.TeamLeadRepository;
+import dev.runway.access.repository.PolicyFactsRepository;
 import dev.runway.common.audit.AuditEvent;
 import dev.runway.common.error.NotPermittedException;
 import dev.runway.common.policy.Decision;
@@ -30,20 +30,20 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /** The policy decision point: gathers the facts, asks {@link PolicyEngine}, and audits every decision. */
 @ApplicationScoped
 public class DecisionService {
-    private final RoleBindingRepository bindings;
-    private final TeamLeadRepository leads;
+    private final PolicyFactsRepository facts;
     private final TeamService teams;
     private final AccessAudit audit;
     private final AuditGroupCommit groupCommit;
+    private final EntityManager entityManager;
     private final Clock clock;
 
-    public DecisionService(RoleBindingRepository bindings, TeamLeadRepository leads, TeamService teams,
-            AccessAudit audit, AuditGroupCommit groupCommit, Clock clock) {
-        this.bindings = bindings;
-        this.leads = leads;
+    public DecisionService(PolicyFactsRepository facts, TeamService teams, AccessAudit audit,
+            AuditGroupCommit groupCommit, EntityManager entityManager, Clock clock) {
+        this.facts = facts;
         this.teams = teams;
         this.audit = audit;
         this.groupCommit = groupCommit;
+        this.entityManager = entityManager;
         this.clock = clock;
     }
 
@@ -54,10 +54,11 @@ public class DecisionService {
 
     /**
      * Questions asked through the API. Their audit records go through the group commit, so concurrent askers share
-     * one audit transaction instead of queueing for the chain lock one commit at a time.
+     * one audit transaction instead of queueing for the chain lock one commit at a time. The facts are one
+     * statement, a snapshot of its own, so reading them needs no transaction of ours.
      */
     public List<Decision> decideAll(Caller caller, List<DecisionRequest> requests) {
-        Evaluated evaluated = QuarkusTransaction.joiningExisting().call(() -> evaluate(caller, requests));
+        Evaluated evaluated = evaluate(caller, requests);
         groupCommit.appendAndWait(evaluated.entries());
         return evaluated.decisions();
     }
@@ -106,11 +107,13 @@ public class DecisionService {
     }
 
     /** What the policy needs to know about a subject beyond its token (bindings held, teams led). */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public PolicyFacts factsOf(DecisionSubject subject) {
         teams.recordSeen(subject.name(), null, subject.teams());
-        return new PolicyFacts(bindings.heldBy(subject.name(), subject.teams()).stream().map(b -> b.toPolicy()).toList(),
-                leads.teamsLedBy(subject.name()));
+        if (QuarkusTransaction.isActive()) {
+            // Read in SQL, not through Hibernate, whose queries would first flush what this transaction changed.
+            entityManager.flush();
+        }
+        return facts.of(subject.name(), subject.teams());
     }
 
     private static AuditEntry entry(Caller caller, DecisionSubject subject, String action, DecisionResource resource,

@@ -3,6 +3,7 @@ package dev.runway.access.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import dev.runway.common.audit.AuditEvent;
 import dev.runway.common.error.ConflictException;
 import dev.runway.common.error.ResourceNotFoundException;
 import dev.runway.common.security.Caller;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Teams: membership as seen in tokens (SSO is the source of truth), leads recorded here by platform-admins, and
@@ -54,17 +56,32 @@ public class TeamService {
     public record TeamDetail(String name, List<TeamMember> members, List<TeamLead> leads, List<RoleBinding> bindings) {
     }
 
-    @Transactional
+    /**
+     * Records that the user was seen in these teams. Every decision calls it: when nothing is due (the usual case),
+     * it neither starts nor joins a transaction.
+     */
     public void recordSeen(String username, String displayName, List<String> teams) {
         Instant now = clock.instant();
+        List<String> due = new ArrayList<>();
         for (String team : teams) {
-            String key = team + '\n' + username + '\n' + (displayName == null ? "" : displayName);
-            Instant last = recorded.get(key);
+            Instant last = recorded.get(seenKey(team, username, displayName));
             if (last == null || last.isBefore(now.minus(SEEN_REFRESH))) {
-                members.upsert(team, username, displayName, now);
-                recorded.put(key, now);
+                due.add(team);
             }
         }
+        if (due.isEmpty()) {
+            return;
+        }
+        QuarkusTransaction.joiningExisting().run(() -> {
+            for (String team : due) {
+                members.upsert(team, username, displayName, now);
+                recorded.put(seenKey(team, username, displayName), now);
+            }
+        });
+    }
+
+    private static String seenKey(String team, String username, String displayName) {
+        return team + '\n' + username + '\n' + (displayName == null ? "" : displayName);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

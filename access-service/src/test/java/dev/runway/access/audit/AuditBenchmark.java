@@ -42,6 +42,12 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(value = RunwayTestResource.class, initArgs = @ResourceArg(name = "database", value = "runway_access"))
 class AuditBenchmark {
     private static final int ROWS = Integer.getInteger("bench.rows", 1_000_000);
+    /**
+     * Which parts to run, for quicker iteration or a profile of one path: any of fill, appends, raw, ping, decisions1,
+     * decisions100, queries (comma-separated); all of them unless set.
+     */
+    private static final List<String> PARTS = List.of(
+            System.getProperty("bench.parts", "fill,appends,raw,ping,decisions1,decisions100,queries").split(","));
     private static final int THREADS = 8;
     private static final int APPENDS_PER_THREAD = 1500;
     private static final AtomicLong RAW_SEQ = new AtomicLong(10_000_000);
@@ -52,6 +58,8 @@ class AuditBenchmark {
     URL auditUrl;
     @TestHTTPResource("/api/v1/decisions")
     URL decisionsUrl;
+    @TestHTTPResource("/api/v1/ping")
+    URL pingUrl;
 
     private static Connection superuser() throws Exception {
         return DriverManager.getConnection(RunwayTestResource.jdbcUrl("runway_access"), "postgres", "");
@@ -60,18 +68,34 @@ class AuditBenchmark {
     @Test
     void run() throws Exception {
         System.out.printf("BENCH PostgreSQL: %s%n", RunwayTestResource.durability());
-        fill();
-        report("chain appends, 1 record per transaction, " + THREADS + " threads",
-                parallel(() -> audit.append(entry())));
-        report("chain appends, batches of 100 per transaction, " + THREADS + " threads",
-                parallel100(() -> audit.appendAll(Collections.nCopies(100, 0).stream().map(i -> entry()).toList())));
-        report("raw PostgreSQL INSERT, 1 row per transaction (autocommit), " + THREADS + " threads",
-                parallel(rawInsert(1)));
-        report("raw PostgreSQL INSERT, batches of 100 per transaction, " + THREADS + " threads",
-                parallel100(rawInsert(100)));
-        decisions(1, 16, 400);
-        decisions(100, 8, 40);
-        queries();
+        if (PARTS.contains("fill")) {
+            fill();
+        }
+        if (PARTS.contains("appends")) {
+            report("chain appends, 1 record per transaction, " + THREADS + " threads",
+                    parallel(() -> audit.append(entry())));
+            report("chain appends, batches of 100 per transaction, " + THREADS + " threads",
+                    parallel100(() -> audit.appendAll(Collections.nCopies(100, 0).stream().map(i -> entry()).toList())));
+        }
+        if (PARTS.contains("raw")) {
+            rawTable();
+            report("raw PostgreSQL INSERT, 1 row per transaction (autocommit), " + THREADS + " threads",
+                    parallel(rawInsert(1)));
+            report("raw PostgreSQL INSERT, batches of 100 per transaction, " + THREADS + " threads",
+                    parallel100(rawInsert(100)));
+        }
+        if (PARTS.contains("ping")) {
+            ping(16, 400);
+        }
+        if (PARTS.contains("decisions1")) {
+            decisions(1, 16, 400);
+        }
+        if (PARTS.contains("decisions100")) {
+            decisions(100, 8, 40);
+        }
+        if (PARTS.contains("queries")) {
+            queries();
+        }
     }
 
     /**
@@ -90,34 +114,84 @@ class AuditBenchmark {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         long auditedBefore = audited();
         for (int round = 0; round < 2; round++) {
-            long[] latencies = new long[threads * perThread];
-            AtomicLong next = new AtomicLong();
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            long start = System.nanoTime();
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                done.add(pool.submit(() -> {
-                    for (int i = 0; i < perThread; i++) {
-                        long t0 = System.nanoTime();
-                        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-                        if (r.statusCode() != 200 || !r.body().contains("ALLOW")) {
-                            throw new IllegalStateException(r.statusCode() + " " + r.body());
-                        }
-                        latencies[(int) next.getAndIncrement()] = System.nanoTime() - t0;
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            pool.shutdown();
+            long seqBefore = lastSeq();
+            Load load = load(http, request, "ALLOW", threads, perThread);
             if (round == 1) {
                 System.out.printf("BENCH audited decisions, %d check(s) per request, %d client threads: %,.0f decisions/s "
-                        + "(%,d requests, request p50 %.2f ms p99 %.2f ms); audit records added: %,d%n", checks, threads,
-                        latencies.length * (double) checks / seconds, latencies.length, pct(latencies, 50),
-                        pct(latencies, 99), audited() - auditedBefore);
+                        + "(%,d requests, request p50 %.2f ms p99 %.2f ms); audit records added: %,d; "
+                        + "group commits in the round: %,d%n", checks, threads, load.perSecond() * checks,
+                        load.latencies().length, pct(load.latencies(), 50), pct(load.latencies(), 99),
+                        audited() - auditedBefore, commitsSince(seqBefore));
+            }
+        }
+    }
+
+    /**
+     * The floor under any single-check figure: the same clients, token and HTTP stack on {@code GET /api/v1/ping}
+     * (authentication, a worker thread, JSON out; no body to validate, no database, no audit).
+     */
+    private void ping(int threads, int perThread) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String token = TestTokens.user("alice", List.of("payments"), "developer");
+        HttpRequest request = HttpRequest.newBuilder(URI.create(pingUrl.toString()))
+                .header("Authorization", "Bearer " + token).GET().build();
+        load(http, request, "access-service", threads, perThread);
+        Load load = load(http, request, "access-service", threads, perThread);
+        System.out.printf("BENCH authenticated GET /api/v1/ping, %d client threads: %,.0f requests/s (request p50 %.2f ms "
+                + "p99 %.2f ms)%n", threads, load.perSecond(), pct(load.latencies(), 50), pct(load.latencies(), 99));
+    }
+
+    private record Load(double perSecond, long[] latencies) {
+    }
+
+    /** {@code threads} clients each sending {@code perThread} requests, one after the other. */
+    private static Load load(HttpClient http, HttpRequest request, String expected, int threads, int perThread)
+            throws Exception {
+        long[] latencies = new long[threads * perThread];
+        AtomicLong next = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            done.add(pool.submit(() -> {
+                for (int i = 0; i < perThread; i++) {
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() != 200 || !r.body().contains(expected)) {
+                        throw new IllegalStateException(r.statusCode() + " " + r.body());
+                    }
+                    latencies[(int) next.getAndIncrement()] = System.nanoTime() - t0;
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        return new Load(latencies.length / seconds, latencies);
+    }
+
+    private static long lastSeq() throws Exception {
+        try (Connection c = superuser(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT coalesce(max(seq), 0) FROM audit_record")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /**
+     * Audit transactions that stored the decisions appended after {@code seq}: every append stamps its records with
+     * one {@code recorded_at}, so distinct stamps count commits (and so how many decisions share one).
+     */
+    private static long commitsSince(long seq) throws Exception {
+        try (Connection c = superuser(); PreparedStatement s = c.prepareStatement(
+                "SELECT count(DISTINCT recorded_at) FROM audit_record WHERE seq > ? AND action LIKE 'decision:%'")) {
+            s.setLong(1, seq);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
             }
         }
     }
@@ -143,7 +217,6 @@ class AuditBenchmark {
         long start = System.nanoTime();
         try (Connection c = superuser(); Statement s = c.createStatement()) {
             s.execute("SET session_replication_role = replica");
-            s.execute("CREATE TABLE IF NOT EXISTS raw_insert (LIKE audit_record INCLUDING ALL)");
             s.execute("INSERT INTO audit_record SELECT g, gen_random_uuid(), timestamptz '2025-01-01' + g * interval '20 seconds', "
                     + "now(), 'user-' || (g % 1000), ARRAY['team-' || (g % 20)], 'action-' || (g % 50), "
                     + "'component:default/svc-' || (g % 5000), (ARRAY['success','failure','allow','deny'])[1 + g % 4], "
@@ -154,6 +227,12 @@ class AuditBenchmark {
             s.execute("VACUUM ANALYZE audit_record");
         }
         System.out.printf("BENCH fill: %,d records in %.1f s%n", ROWS, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static void rawTable() throws Exception {
+        try (Connection c = superuser(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS raw_insert (LIKE audit_record INCLUDING ALL)");
+        }
     }
 
     /** The same row shape into a plain table (no chain, no lock, no trigger), one connection per thread. */

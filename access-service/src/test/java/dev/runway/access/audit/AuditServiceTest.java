@@ -5,10 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.inject.Inject;
 
@@ -41,6 +50,49 @@ class AuditServiceTest {
         assertEquals(first.hash(), second.previousHash());
         assertEquals(second.hash(), AuditHashing.hash(second.previousHash(), AuditHashing.canonical(second.seq(), second)));
         assertEquals(Instant.parse("2026-01-02T03:04:05.123456Z"), second.occurredAt());
+    }
+
+    /**
+     * An append that waited for the chain appends after what the lock's previous holder committed: its head is read
+     * only once it holds the lock, even though lock and head go to the server together.
+     */
+    @Test
+    void anAppendThatWaitedForTheChainLinksToWhatItsHolderCommitted() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            AtomicReference<Future<AuditRecordView>> waiter = new AtomicReference<>();
+            AuditRecordView holder = QuarkusTransaction.requiringNew().call(() -> {
+                AuditRecordView appended = audit.append(entry(null, Map.of("n", "holder")));
+                waiter.set(pool.submit(() -> audit.append(entry(null, Map.of("n", "waiter")))));
+                awaitAChainWaiter();
+                return appended;
+            });
+            AuditRecordView waited = waiter.get().get(30, TimeUnit.SECONDS);
+            assertEquals(holder.seq() + 1, waited.seq());
+            assertEquals(holder.hash(), waited.previousHash());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static void awaitAChainWaiter() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        try (Connection c = DriverManager.getConnection(RunwayTestResource.jdbcUrl("runway_access"));
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")) {
+            while (true) {
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) > 0) {
+                        return;
+                    }
+                }
+                assertTrue(System.nanoTime() < deadline, "the second append waits for the chain lock");
+                Thread.sleep(10);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

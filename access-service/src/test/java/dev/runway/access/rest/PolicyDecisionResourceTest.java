@@ -96,6 +96,44 @@ class PolicyDecisionResourceTest {
                 .body("matchedBinding", startsWith(id + " team:search maintainer"));
     }
 
+    /** Facts are read for every decision, never cached: a change decides the very next question. */
+    @Test
+    void aRevokedBindingNoLongerAllowsTheNextDecision() {
+        String resource = "entity:component:default/revocable-" + System.nanoTime();
+        Map<String, Object> check = check(Actions.CATALOG_ENTITY_DELETE, Map.of("id", resource, "owner", "payments"));
+        String id = given().auth().oauth2(Callers.dave()).contentType(ContentType.JSON)
+                .body(Map.of("subject", "user:frank", "role", "maintainer", "scope", resource))
+                .when().post("/api/v1/role-bindings").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(Callers.frank()).contentType(ContentType.JSON).body(check)
+                .when().post(PATH).then().statusCode(200)
+                .body("decision", equalTo("ALLOW"))
+                .body("matchedBinding", startsWith(id + " user:frank maintainer"));
+        given().auth().oauth2(Callers.dave()).when().delete("/api/v1/role-bindings/" + id).then().statusCode(204);
+        given().auth().oauth2(Callers.frank()).contentType(ContentType.JSON).body(check)
+                .when().post(PATH).then().statusCode(200)
+                .body("decision", equalTo("DENY"))
+                .body("matchedBinding", nullValue());
+    }
+
+    @Test
+    void leadingATeamCountsFromTheNextDecisionAndStopsWithIt() {
+        String team = "leads-" + System.nanoTime();
+        String lead = TestTokens.user("gina", List.of("search"), "developer");
+        Map<String, Object> check = check(Actions.ACCESS_REQUEST_APPROVE,
+                Map.of("id", "access-request:" + team, "owner", team, "attributes", Map.of("requester", "alice")));
+        given().auth().oauth2(lead).contentType(ContentType.JSON).body(check)
+                .when().post(PATH).then().statusCode(200).body("decision", equalTo("DENY"));
+        given().auth().oauth2(Callers.dave()).contentType(ContentType.JSON).body(Map.of("username", "gina"))
+                .when().post("/api/v1/teams/" + team + "/leads").then().statusCode(201);
+        given().auth().oauth2(lead).contentType(ContentType.JSON).body(check)
+                .when().post(PATH).then().statusCode(200)
+                .body("decision", equalTo("ALLOW"))
+                .body("reason", equalTo("lead of the owning team " + team));
+        given().auth().oauth2(Callers.dave()).when().delete("/api/v1/teams/" + team + "/leads/gina").then().statusCode(204);
+        given().auth().oauth2(lead).contentType(ContentType.JSON).body(check)
+                .when().post(PATH).then().statusCode(200).body("decision", equalTo("DENY"));
+    }
+
     @Test
     void theReachOfAnActionIsTheCallersTeamsAndBindingsOrEverything() {
         String read = PATH + "/reach?action=" + Actions.ENVIRONMENT_READ;

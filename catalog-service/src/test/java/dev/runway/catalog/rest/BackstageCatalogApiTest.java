@@ -110,6 +110,15 @@ class BackstageCatalogApiTest {
                 Map.of("type", "ownedBy", "targetRef", "group:default/payments")), page.get(0).get("relations"));
         assertEquals(List.of(Map.of("type", "dependsOn", "targetRef", "component:default/" + n("alpha")),
                 Map.of("type", "ownedBy", "targetRef", "group:default/search")), page.get(2).get("relations"));
+        // An entity without any relation has an empty list, as Backstage's do.
+        yaml(DAVE, """
+                apiVersion: backstage.io/v1alpha1
+                kind: Group
+                metadata: {name: %s}
+                spec: {type: team, children: []}
+                """.formatted(n("lonely"))).post("/api/v1/entities/import").then().statusCode(200);
+        as(ERIN).get(API + "/entities/by-name/group/default/" + n("lonely")).then().statusCode(200)
+                .body("relations", equalTo(List.of()));
     }
 
     @Test

@@ -93,7 +93,7 @@ public class BackstageCatalogService {
 
     /** Deletes as Runway's DELETE does (policy, tombstone, history, audit); there is no second write path. */
     public void deleteByUid(Caller caller, String uid) {
-        String ref = repository.byUid(uid).map(BackstageEntityRepository.Found::ref)
+        String ref = repository.refOfUid(uid)
                 .orElseThrow(() -> new ResourceNotFoundException("No entity with uid " + uid));
         EntityRef r = EntityRef.parse(ref);
         entities.delete(caller, r.kind(), r.namespace(), r.name(), null);

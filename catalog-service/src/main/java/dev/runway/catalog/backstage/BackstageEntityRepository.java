@@ -57,6 +57,17 @@ public class BackstageEntityRepository {
         return single("e.id = CAST(?1 AS uuid)", uid);
     }
 
+    /** The ref of the live entity with this uid, without reading the entity. */
+    public Optional<String> refOfUid(String uid) {
+        if (!BackstageSql.isUuid(uid)) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        List<String> refs = em.createNativeQuery("SELECT e.ref FROM entity e WHERE e.id = CAST(?1 AS uuid)"
+                + " AND e.deleted_at IS NULL").setParameter(1, uid).getResultList();
+        return refs.stream().findFirst();
+    }
+
     private Optional<Found> single(String condition, String value) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT " + ENTITY_COLUMNS + " FROM entity e WHERE " + condition

@@ -12,6 +12,17 @@ public interface RateLimitConfig {
     /** Off only for an emergency: the limiter is what stops a runaway script from flooding the audit log. */
     boolean enabled();
 
+    /**
+     * Where the buckets live: {@code memory} (this instance alone: with N replicas a user gets N times the budget) or
+     * {@code postgresql} (one bucket per user shared by every replica, in the service's own database, table
+     * {@code rate_limit_bucket}).
+     */
+    Store store();
+
+    enum Store {
+        MEMORY, POSTGRESQL
+    }
+
     /** What a person's writes may spend. */
     Rate writes();
 

@@ -19,9 +19,11 @@ import dev.runway.common.ratelimit.WriteRateLimiter.Budget;
 import dev.runway.common.security.Roles;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Refuses a user's writes under {@code /api/} beyond {@link WriteRateLimiter}'s rate with a problem+json 429 and
@@ -62,7 +64,12 @@ public class WriteRateLimitFilter {
             return Uni.createFrom().nullItem();
         }
         Budget budget = annotated(resource, RateLimitedAsCheck.class) ? Budget.CHECKS : Budget.WRITES;
-        return identities.getDeferredIdentity().map(identity -> limit(identity, budget, request));
+        return identities.getDeferredIdentity().onItem().transformToUni(identity -> {
+            Uni<Response> limited = Uni.createFrom().item(() -> limit(identity, budget, request));
+            // Shared buckets are a JDBC transaction: never on an event loop, where the identity may have resolved.
+            return config.store() == RateLimitConfig.Store.MEMORY || BlockingOperationControl.isBlockingAllowed()
+                    ? limited : limited.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        });
     }
 
     private Response limit(SecurityIdentity identity, Budget budget, ContainerRequestContext request) {

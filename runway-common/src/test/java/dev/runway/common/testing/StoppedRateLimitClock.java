@@ -12,10 +12,16 @@ public final class StoppedRateLimitClock {
     /** Installs, for the current test of a {@code @QuarkusTest}, a limiter clock stopped at this instant. */
     public static void install() {
         long now = System.nanoTime();
+        long wallNow = new RateLimitClock().wallNanos();
         QuarkusMock.installMockForType(new RateLimitClock() {
             @Override
             public long nanoTime() {
                 return now;
+            }
+
+            @Override
+            public long wallNanos() {
+                return wallNow;
             }
         }, RateLimitClock.class);
     }

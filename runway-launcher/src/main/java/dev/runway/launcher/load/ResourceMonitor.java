@@ -37,7 +37,13 @@ public final class ResourceMonitor implements AutoCloseable {
         this.ticksPerSecond = ticksPerSecond;
         for (String part : PARTS) {
             readPid(pidDirectory.resolve(part + ".pid")).ifPresent(pid -> pids.put(part, pid));
+            // `up --replicas N` names the instances of a service part-1 .. part-N, with HAProxy (lb) in front
+            for (int i = 1; i <= 9; i++) {
+                String replica = part + "-" + i;
+                readPid(pidDirectory.resolve(replica + ".pid")).ifPresent(pid -> pids.put(replica, pid));
+            }
         }
+        readPid(pidDirectory.resolve("lb.pid")).ifPresent(pid -> pids.put("lb", pid));
         if (pids.containsKey("postgres")) {
             readPid(postmasterPid).ifPresent(pid -> postmaster = pid);
         }

@@ -340,6 +340,88 @@ class PlatformFaultsIT {
                 listsWhileOpen.size(), percentiles(listsWhileOpen), secondsToRecover);
     }
 
+    /**
+     * Two replicas of each API behind HAProxy ({@code bin/runway up --replicas 2}), as on Kubernetes. Environments
+     * are requested, then one replica of each API is killed with SIGKILL in the middle of a catalog write load.
+     * Nothing is restarted: the surviving replicas keep acknowledging writes. Every acknowledged write is present and
+     * its audit event is recorded exactly once (the survivor's relay delivers the killed replica's outbox), the hash
+     * chain verifies, and every environment ends READY exactly once (the survivor's reconciler takes the killed one's
+     * requests). The platform goes back to one instance of each service afterwards.
+     */
+    @Test
+    @Order(7)
+    void withTwoReplicasOneOfEachKilledUnderLoadTheOthersServeAndNothingAcknowledgedIsLost() throws Exception {
+        runway("down");
+        runway("up", "--replicas", "2");
+        List<String> environments = new ArrayList<>();
+        String carol = tokenOf("carol");
+        try {
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<String> created = send(carol, "POST", PROVISIONING + "/api/v1/environments",
+                        "{\"name\":\"" + ProvisioningJourneyIT.unique("replica" + i + "-")
+                                + "\",\"team\":\"search\",\"template\":\"ephemeral\"}");
+                assertTrue(created.statusCode() == 201 || created.statusCode() == 202, created.body());
+                environments.add(JSON.readTree(created.body()).path("id").asText());
+            }
+            String alice = tokenOf("alice");
+            String prefix = ProvisioningJourneyIT.unique("replica-");
+            CatalogLoad load = new CatalogLoad(alice, prefix, 2);
+            int atKill;
+            load.start();
+            try {
+                waitFor("the load to get 20 acknowledgements", 60, () -> load.acknowledged.size() >= 20);
+                kill("catalog-service-1");
+                kill("provisioning-service-1");
+                kill("access-service-1");
+                atKill = load.acknowledged.size();
+                waitFor("writes acknowledged by the surviving replicas, without a restart", 90,
+                        () -> load.acknowledged.size() >= atKill + 10);
+            } finally {
+                load.stop();
+            }
+
+            List<String> acknowledged = new ArrayList<>(load.acknowledged);
+            for (String name : acknowledged) {
+                HttpResponse<String> entity = get(alice, CATALOG + "/api/v1/entities/component/default/" + name);
+                assertEquals(200, entity.statusCode(), "acknowledged write of " + name + " is present");
+            }
+            String erin = tokenOf("erin");
+            Set<String> expected = new HashSet<>();
+            acknowledged.forEach(name -> expected.add("component:default/" + name));
+            waitFor("the audit event of every acknowledged write", 90,
+                    () -> new HashSet<>(auditedCreates(erin, prefix)).containsAll(expected));
+            List<String> audited = auditedCreates(erin, prefix);
+            assertEquals(new HashSet<>(audited).size(), audited.size(), "no audit event recorded twice: " + audited);
+            JsonNode verification = json(erin, ACCESS + "/api/v1/audit/verify");
+            assertTrue(verification != null && verification.path("ok").asBoolean(), "the chain verifies: " + verification);
+
+            waitFor("every environment READY on the surviving provisioning replica", 120,
+                    () -> environments.stream().allMatch(id -> {
+                        JsonNode env = json(carol, PROVISIONING + "/api/v1/environments/" + id);
+                        return env != null && "READY".equals(env.path("state").asText());
+                    }));
+            JsonNode list = json(carol, PROVISIONING + "/api/v1/environments?limit=200");
+            for (String id : environments) {
+                int requests = 0;
+                for (JsonNode item : list.path("items")) {
+                    requests += id.equals(item.path("id").asText()) ? 1 : 0;
+                }
+                assertEquals(1, requests, "environment " + id + " listed once");
+            }
+            System.out.printf("FAULT two replicas, kill -9 one of each API: %d writes acknowledged (%d before the kill,"
+                    + " %d after it, no restart), %d refused or failed, all present, %d audit events once each, chain"
+                    + " verified over %d records, %d environments READY once%n", acknowledged.size(), atKill,
+                    acknowledged.size() - atKill, load.refused.get(), audited.size(),
+                    verification.path("checkedRecords").asLong(), environments.size());
+        } finally {
+            for (String id : environments) {
+                send(carol, "DELETE", PROVISIONING + "/api/v1/environments/" + id, null);
+            }
+            runway("down");
+            up();
+        }
+    }
+
     /** The milliseconds a call took, which must fail closed with a 503 problem. */
     private static double timed503(Callable<HttpResponse<String>> call, String what) throws Exception {
         long start = System.nanoTime();
@@ -415,9 +497,9 @@ class PlatformFaultsIT {
         }
     }
 
-    /** The refs of catalog creates under the prefix that access-service's audit log holds. */
-    private static Set<String> auditedCreates(String auditor, String prefix) {
-        Set<String> refs = new HashSet<>();
+    /** The refs of catalog creates under the prefix that access-service's audit log holds, once per record. */
+    private static List<String> auditedCreates(String auditor, String prefix) {
+        List<String> refs = new ArrayList<>();
         String cursor = null;
         do {
             String url = ACCESS + "/api/v1/audit?action=catalog.entity.create&limit=200&resource="
@@ -444,15 +526,23 @@ class PlatformFaultsIT {
 
     /** bin/runway up: starts only what is not running and waits until every service is ready. */
     private static void up() throws Exception {
+        runway("up");
+    }
+
+    /** bin/runway with these arguments, without rebuilding; its output goes to target/e2e/faults-up.log. */
+    private static void runway(String... args) throws Exception {
         Path log = Path.of("target", "e2e", "faults-up.log");
         Files.createDirectories(log.getParent());
-        ProcessBuilder pb = new ProcessBuilder(RunningPlatform.root().resolve("bin/runway").toString(), "up")
+        List<String> command = new ArrayList<>(List.of(RunningPlatform.root().resolve("bin/runway").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(RunningPlatform.root().toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().put("RUNWAY_NO_BUILD", "1");
         Process up = pb.start();
         if (!up.waitFor(10, TimeUnit.MINUTES) || up.exitValue() != 0) {
-            throw new IllegalStateException("bin/runway up failed; see " + log.toAbsolutePath());
+            throw new IllegalStateException("bin/runway " + String.join(" ", args) + " failed; see "
+                    + log.toAbsolutePath());
         }
     }
 

@@ -151,16 +151,27 @@ class PlatformFaultsIT {
         }
 
         List<String> acknowledged = new ArrayList<>(load.acknowledged);
+        List<String> audited = presentAndAudited(alice, prefix, acknowledged);
+        return new Outcome(acknowledged.size(), acknowledgedBeforeKill, load.refused.get(),
+                new HashSet<>(audited).size(), secondsToReady);
+    }
+
+    /**
+     * Asserts that every acknowledged create under the prefix is present, and waits until access-service's audit log
+     * holds each one's event; answers the audit records found (one per record, so duplicates show).
+     */
+    private static List<String> presentAndAudited(String token, String prefix, List<String> acknowledged)
+            throws Exception {
         for (String name : acknowledged) {
-            HttpResponse<String> entity = get(alice, CATALOG + "/api/v1/entities/component/default/" + name);
+            HttpResponse<String> entity = get(token, CATALOG + "/api/v1/entities/component/default/" + name);
             assertEquals(200, entity.statusCode(), "acknowledged write of " + name + " is present");
         }
         String erin = tokenOf("erin");
         Set<String> expected = new HashSet<>();
         acknowledged.forEach(name -> expected.add("component:default/" + name));
-        waitFor("the audit event of every acknowledged write", 90, () -> auditedCreates(erin, prefix).containsAll(expected));
-        return new Outcome(acknowledged.size(), acknowledgedBeforeKill, load.refused.get(), expected.size(),
-                secondsToReady);
+        waitFor("the audit event of every acknowledged write", 90,
+                () -> new HashSet<>(auditedCreates(erin, prefix)).containsAll(expected));
+        return auditedCreates(erin, prefix);
     }
 
     @Test
@@ -169,32 +180,11 @@ class PlatformFaultsIT {
         String carol = tokenOf("carol");
         List<String> ids = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            String name = ProvisioningJourneyIT.unique("kill" + i + "-");
-            HttpResponse<String> created = send(carol, "POST", PROVISIONING + "/api/v1/environments",
-                    "{\"name\":\"" + name + "\",\"team\":\"search\",\"template\":\"ephemeral\"}");
-            assertTrue(created.statusCode() == 201 || created.statusCode() == 202, created.body());
-            ids.add(JSON.readTree(created.body()).path("id").asText());
-            names.add(name);
-        }
+        requestEnvironments(carol, "kill", ids, names);
         kill("provisioning-service");
         up();
         try {
-            waitFor("every environment READY after the restart", 120, () -> ids.stream().allMatch(id -> {
-                JsonNode env = json(carol, PROVISIONING + "/api/v1/environments/" + id);
-                return env != null && "READY".equals(env.path("state").asText());
-            }));
-            // Newest first: the environments just requested are on the first page of the cap.
-            JsonNode list = json(carol, PROVISIONING + "/api/v1/environments?limit=200");
-            for (String name : names) {
-                int requests = 0;
-                for (JsonNode item : list.path("items")) {
-                    if (name.equals(item.path("name").asText())) {
-                        requests++;
-                    }
-                }
-                assertEquals(1, requests, "one request named " + name);
-            }
+            readyAndListedOnce(carol, ids, names, "after the restart");
             System.out.printf("FAULT kill -9 provisioning-service: %d environments requested before the kill, all READY"
                     + " once after the restart%n", ids.size());
         } finally {
@@ -354,15 +344,10 @@ class PlatformFaultsIT {
         runway("down");
         runway("up", "--replicas", "2");
         List<String> environments = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         String carol = tokenOf("carol");
         try {
-            for (int i = 0; i < 3; i++) {
-                HttpResponse<String> created = send(carol, "POST", PROVISIONING + "/api/v1/environments",
-                        "{\"name\":\"" + ProvisioningJourneyIT.unique("replica" + i + "-")
-                                + "\",\"team\":\"search\",\"template\":\"ephemeral\"}");
-                assertTrue(created.statusCode() == 201 || created.statusCode() == 202, created.body());
-                environments.add(JSON.readTree(created.body()).path("id").asText());
-            }
+            requestEnvironments(carol, "replica", environments, names);
             String alice = tokenOf("alice");
             String prefix = ProvisioningJourneyIT.unique("replica-");
             CatalogLoad load = new CatalogLoad(alice, prefix, 2);
@@ -381,33 +366,13 @@ class PlatformFaultsIT {
             }
 
             List<String> acknowledged = new ArrayList<>(load.acknowledged);
-            for (String name : acknowledged) {
-                HttpResponse<String> entity = get(alice, CATALOG + "/api/v1/entities/component/default/" + name);
-                assertEquals(200, entity.statusCode(), "acknowledged write of " + name + " is present");
-            }
+            List<String> audited = presentAndAudited(alice, prefix, acknowledged);
             String erin = tokenOf("erin");
-            Set<String> expected = new HashSet<>();
-            acknowledged.forEach(name -> expected.add("component:default/" + name));
-            waitFor("the audit event of every acknowledged write", 90,
-                    () -> new HashSet<>(auditedCreates(erin, prefix)).containsAll(expected));
-            List<String> audited = auditedCreates(erin, prefix);
             assertEquals(new HashSet<>(audited).size(), audited.size(), "no audit event recorded twice: " + audited);
             JsonNode verification = json(erin, ACCESS + "/api/v1/audit/verify");
             assertTrue(verification != null && verification.path("ok").asBoolean(), "the chain verifies: " + verification);
 
-            waitFor("every environment READY on the surviving provisioning replica", 120,
-                    () -> environments.stream().allMatch(id -> {
-                        JsonNode env = json(carol, PROVISIONING + "/api/v1/environments/" + id);
-                        return env != null && "READY".equals(env.path("state").asText());
-                    }));
-            JsonNode list = json(carol, PROVISIONING + "/api/v1/environments?limit=200");
-            for (String id : environments) {
-                int requests = 0;
-                for (JsonNode item : list.path("items")) {
-                    requests += id.equals(item.path("id").asText()) ? 1 : 0;
-                }
-                assertEquals(1, requests, "environment " + id + " listed once");
-            }
+            readyAndListedOnce(carol, environments, names, "on the surviving provisioning replica");
             System.out.printf("FAULT two replicas, kill -9 one of each API: %d writes acknowledged (%d before the kill,"
                     + " %d after it, no restart), %d refused or failed, all present, %d audit events once each, chain"
                     + " verified over %d records, %d environments READY once%n", acknowledged.size(), atKill,
@@ -419,6 +384,40 @@ class PlatformFaultsIT {
             }
             runway("down");
             up();
+        }
+    }
+
+    /** Requests three ephemeral environments of team search, adding their ids and names. */
+    private static void requestEnvironments(String token, String prefix, List<String> ids, List<String> names)
+            throws Exception {
+        for (int i = 0; i < 3; i++) {
+            String name = ProvisioningJourneyIT.unique(prefix + i + "-");
+            HttpResponse<String> created = send(token, "POST", PROVISIONING + "/api/v1/environments",
+                    "{\"name\":\"" + name + "\",\"team\":\"search\",\"template\":\"ephemeral\"}");
+            assertTrue(created.statusCode() == 201 || created.statusCode() == 202, created.body());
+            ids.add(JSON.readTree(created.body()).path("id").asText());
+            names.add(name);
+        }
+    }
+
+    /**
+     * Waits until every environment is READY, then asserts the list holds one request of each name: a step run twice
+     * (by a restarted or a second replica) must not have provisioned a name twice.
+     */
+    private static void readyAndListedOnce(String token, List<String> ids, List<String> names, String when)
+            throws Exception {
+        waitFor("every environment READY " + when, 120, () -> ids.stream().allMatch(id -> {
+            JsonNode env = json(token, PROVISIONING + "/api/v1/environments/" + id);
+            return env != null && "READY".equals(env.path("state").asText());
+        }));
+        // Newest first: the environments just requested are on the first page of the cap.
+        JsonNode list = json(token, PROVISIONING + "/api/v1/environments?limit=200");
+        for (String name : names) {
+            int requests = 0;
+            for (JsonNode item : list.path("items")) {
+                requests += name.equals(item.path("name").asText()) ? 1 : 0;
+            }
+            assertEquals(1, requests, "one request named " + name + " " + when);
         }
     }
 

@@ -176,9 +176,15 @@ public class WriteRateLimiter {
 
     /** One budget's buckets, one per user. */
     private interface UserBuckets {
-        Optional<Duration> tryAcquire(String user);
+        Bucket bucket(String user);
 
-        long drain(String user);
+        default Optional<Duration> tryAcquire(String user) {
+            return waitOf(bucket(user).tryConsumeAndReturnRemaining(1));
+        }
+
+        default long drain(String user) {
+            return bucket(user).tryConsumeAsMuchAsPossible();
+        }
     }
 
     private static final class MemoryBuckets implements UserBuckets {
@@ -193,7 +199,8 @@ public class WriteRateLimiter {
             this.time = clock(nanoTime, false);
         }
 
-        private Bucket bucket(String user) {
+        @Override
+        public Bucket bucket(String user) {
             Bucket bucket = buckets.get(user);
             if (bucket == null) {
                 if (buckets.size() >= SWEEP_ABOVE) {
@@ -204,16 +211,6 @@ public class WriteRateLimiter {
                         .withCustomTimePrecision(time).build());
             }
             return bucket;
-        }
-
-        @Override
-        public Optional<Duration> tryAcquire(String user) {
-            return waitOf(bucket(user).tryConsumeAndReturnRemaining(1));
-        }
-
-        @Override
-        public long drain(String user) {
-            return bucket(user).tryConsumeAsMuchAsPossible();
         }
 
         int tracked() {
@@ -235,18 +232,9 @@ public class WriteRateLimiter {
                     .addLimit(bandwidth(budget, capacity, refillPerSecond)).build();
         }
 
-        private Bucket bucket(String user) {
+        @Override
+        public Bucket bucket(String user) {
             return proxy.builder().build(budget + ":" + user, () -> configuration);
-        }
-
-        @Override
-        public Optional<Duration> tryAcquire(String user) {
-            return waitOf(bucket(user).tryConsumeAndReturnRemaining(1));
-        }
-
-        @Override
-        public long drain(String user) {
-            return bucket(user).tryConsumeAsMuchAsPossible();
         }
     }
 }

@@ -5,13 +5,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import dev.runway.common.persistence.AdvisoryLock;
+import dev.runway.common.scheduling.ScheduledRuns;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -20,6 +24,7 @@ import io.quarkus.scheduler.Scheduled;
  * last seq to prune and its hash (verification continues from there); then rows up to it are deleted in batches,
  * each in its own transaction, through the database function {@code audit_prune}, the only deletion the
  * append-only trigger lets through. A crash between batches leaves the checkpoint, and the next run finishes.
+ * One replica prunes per period ({@link ScheduledRuns}).
  */
 @ApplicationScoped
 public class AuditRetention {
@@ -28,18 +33,28 @@ public class AuditRetention {
 
     private final AuditRepository repository;
     private final AuditCheckpointRepository checkpoints;
-    private final AuditConfig config;
+    static final String JOB = "access.audit-retention";
 
-    public AuditRetention(AuditRepository repository, AuditCheckpointRepository checkpoints, AuditConfig config) {
+    private final AuditConfig config;
+    private final ScheduledRuns runs;
+    private final Duration pruneEvery;
+
+    public AuditRetention(AuditRepository repository, AuditCheckpointRepository checkpoints, AuditConfig config,
+            ScheduledRuns runs, @ConfigProperty(name = "runway.access.audit.prune-every", defaultValue = "1h")
+            Duration pruneEvery) {
         this.repository = repository;
         this.checkpoints = checkpoints;
         this.config = config;
+        this.runs = runs;
+        this.pruneEvery = pruneEvery;
     }
 
     @Scheduled(every = "${runway.access.audit.prune-every:1h}", delayed = "${runway.access.audit.prune-delay:5m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledPrune() {
-        pruneExpired();
+        if (runs.claim(JOB, pruneEvery)) {
+            pruneExpired();
+        }
     }
 
     /** Prunes what the configured retention period makes due. */

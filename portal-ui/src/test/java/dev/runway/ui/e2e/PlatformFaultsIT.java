@@ -50,13 +50,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformFaultsIT {
-    private static final String CATALOG = "http://localhost:8081";
-    private static final String PROVISIONING = "http://localhost:8082";
-    private static final String ACCESS = "http://localhost:8083";
-    private static final Map<String, String> SERVICES = Map.of("catalog-service", CATALOG, "provisioning-service",
+    static final String CATALOG = "http://localhost:8081";
+    static final String PROVISIONING = "http://localhost:8082";
+    static final String ACCESS = "http://localhost:8083";
+    static final Map<String, String> SERVICES = Map.of("catalog-service", CATALOG, "provisioning-service",
             PROVISIONING, "access-service", ACCESS, "portal-ui", RunningPlatform.PORTAL);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
     static void platform() throws Exception {
@@ -106,7 +106,7 @@ class PlatformFaultsIT {
                 verification.path("checkedRecords").asLong());
     }
 
-    private static long postmasterPid() throws IOException {
+    static long postmasterPid() throws IOException {
         Path pidFile = RunningPlatform.root().resolve(".runway/postgres/data/postmaster.pid");
         return Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
     }
@@ -131,7 +131,7 @@ class PlatformFaultsIT {
     private Outcome killedMidCatalogLoad(String victim, Fault fault) throws Exception {
         String alice = tokenOf("alice");
         String prefix = ProvisioningJourneyIT.unique("fault-");
-        CatalogLoad load = new CatalogLoad(alice, prefix, 2);
+        Load load = Load.catalogCreates(alice, prefix, 2);
         int acknowledgedBeforeKill;
         double secondsToReady;
         load.start();
@@ -160,7 +160,7 @@ class PlatformFaultsIT {
      * Asserts that every acknowledged create under the prefix is present, and waits until access-service's audit log
      * holds each one's event; answers the audit records found (one per record, so duplicates show).
      */
-    private static List<String> presentAndAudited(String token, String prefix, List<String> acknowledged)
+    static List<String> presentAndAudited(String token, String prefix, List<String> acknowledged)
             throws Exception {
         for (String name : acknowledged) {
             HttpResponse<String> entity = get(token, CATALOG + "/api/v1/entities/component/default/" + name);
@@ -330,67 +330,16 @@ class PlatformFaultsIT {
                 listsWhileOpen.size(), percentiles(listsWhileOpen), secondsToRecover);
     }
 
-    /**
-     * Two replicas of each API behind HAProxy ({@code bin/runway up --replicas 2}), as on Kubernetes. Environments
-     * are requested, then one replica of each API is killed with SIGKILL in the middle of a catalog write load.
-     * Nothing is restarted: the surviving replicas keep acknowledging writes. Every acknowledged write is present and
-     * its audit event is recorded exactly once (the survivor's relay delivers the killed replica's outbox), the hash
-     * chain verifies, and every environment ends READY exactly once (the survivor's reconciler takes the killed one's
-     * requests). The platform goes back to one instance of each service afterwards.
-     */
-    @Test
-    @Order(7)
-    void withTwoReplicasOneOfEachKilledUnderLoadTheOthersServeAndNothingAcknowledgedIsLost() throws Exception {
-        runway("down");
-        runway("up", "--replicas", "2");
-        List<String> environments = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        String carol = tokenOf("carol");
-        try {
-            requestEnvironments(carol, "replica", environments, names);
-            String alice = tokenOf("alice");
-            String prefix = ProvisioningJourneyIT.unique("replica-");
-            CatalogLoad load = new CatalogLoad(alice, prefix, 2);
-            int atKill;
-            load.start();
-            try {
-                waitFor("the load to get 20 acknowledgements", 60, () -> load.acknowledged.size() >= 20);
-                kill("catalog-service-1");
-                kill("provisioning-service-1");
-                kill("access-service-1");
-                atKill = load.acknowledged.size();
-                waitFor("writes acknowledged by the surviving replicas, without a restart", 90,
-                        () -> load.acknowledged.size() >= atKill + 10);
-            } finally {
-                load.stop();
-            }
-
-            List<String> acknowledged = new ArrayList<>(load.acknowledged);
-            List<String> audited = presentAndAudited(alice, prefix, acknowledged);
-            String erin = tokenOf("erin");
-            assertEquals(new HashSet<>(audited).size(), audited.size(), "no audit event recorded twice: " + audited);
-            JsonNode verification = json(erin, ACCESS + "/api/v1/audit/verify");
-            assertTrue(verification != null && verification.path("ok").asBoolean(), "the chain verifies: " + verification);
-
-            readyAndListedOnce(carol, environments, names, "on the surviving provisioning replica");
-            System.out.printf("FAULT two replicas, kill -9 one of each API: %d writes acknowledged (%d before the kill,"
-                    + " %d after it, no restart), %d refused or failed, all present, %d audit events once each, chain"
-                    + " verified over %d records, %d environments READY once%n", acknowledged.size(), atKill,
-                    acknowledged.size() - atKill, load.refused.get(), audited.size(),
-                    verification.path("checkedRecords").asLong(), environments.size());
-        } finally {
-            for (String id : environments) {
-                send(carol, "DELETE", PROVISIONING + "/api/v1/environments/" + id, null);
-            }
-            runway("down");
-            up();
-        }
+    /** Requests three ephemeral environments of team search, adding their ids and names. */
+    static void requestEnvironments(String token, String prefix, List<String> ids, List<String> names)
+            throws Exception {
+        requestEnvironments(token, prefix, ids, names, 3);
     }
 
-    /** Requests three ephemeral environments of team search, adding their ids and names. */
-    private static void requestEnvironments(String token, String prefix, List<String> ids, List<String> names)
+    /** Requests {@code count} ephemeral environments of team search, adding their ids and names. */
+    static void requestEnvironments(String token, String prefix, List<String> ids, List<String> names, int count)
             throws Exception {
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < count; i++) {
             String name = ProvisioningJourneyIT.unique(prefix + i + "-");
             HttpResponse<String> created = send(token, "POST", PROVISIONING + "/api/v1/environments",
                     "{\"name\":\"" + name + "\",\"team\":\"search\",\"template\":\"ephemeral\"}");
@@ -404,14 +353,20 @@ class PlatformFaultsIT {
      * Waits until every environment is READY, then asserts the list holds one request of each name: a step run twice
      * (by a restarted or a second replica) must not have provisioned a name twice.
      */
-    private static void readyAndListedOnce(String token, List<String> ids, List<String> names, String when)
+    static void readyAndListedOnce(String token, List<String> ids, List<String> names, String when)
             throws Exception {
-        waitFor("every environment READY " + when, 120, () -> ids.stream().allMatch(id -> {
-            JsonNode env = json(token, PROVISIONING + "/api/v1/environments/" + id);
-            return env != null && "READY".equals(env.path("state").asText());
+        readyAndListedOnce(token, "/api/v1/environments", ids, names, when);
+    }
+
+    /** The same for requests of the collection {@code path} (environments or databases). */
+    static void readyAndListedOnce(String token, String path, List<String> ids, List<String> names, String when)
+            throws Exception {
+        waitFor("every request of " + path + " READY " + when, 180, () -> ids.stream().allMatch(id -> {
+            JsonNode request = json(token, PROVISIONING + path + "/" + id);
+            return request != null && "READY".equals(request.path("state").asText());
         }));
-        // Newest first: the environments just requested are on the first page of the cap.
-        JsonNode list = json(token, PROVISIONING + "/api/v1/environments?limit=200");
+        // Newest first: the requests just made are on the first page of the cap.
+        JsonNode list = json(token, PROVISIONING + path + "?limit=200");
         for (String name : names) {
             int requests = 0;
             for (JsonNode item : list.path("items")) {
@@ -422,7 +377,7 @@ class PlatformFaultsIT {
     }
 
     /** The milliseconds a call took, which must fail closed with a 503 problem. */
-    private static double timed503(Callable<HttpResponse<String>> call, String what) throws Exception {
+    static double timed503(Callable<HttpResponse<String>> call, String what) throws Exception {
         long start = System.nanoTime();
         HttpResponse<String> response = call.call();
         double millis = (System.nanoTime() - start) / 1e6;
@@ -432,56 +387,69 @@ class PlatformFaultsIT {
         return millis;
     }
 
-    private static String percentiles(List<Double> millis) {
+    static String percentiles(List<Double> millis) {
         List<Double> sorted = millis.stream().sorted().toList();
         return String.format("%.1f/%.1f/%.1f", sorted.get((int) Math.floor(0.5 * (sorted.size() - 1))),
                 sorted.get((int) Math.ceil(0.99 * (sorted.size() - 1))), sorted.get(sorted.size() - 1));
     }
 
     /** kill -SIG to the part's whole process group, as recorded by bin/runway. */
-    private static void signal(String signal, long groupLeader) throws Exception {
+    static void signal(String signal, long groupLeader) throws Exception {
         Process kill = new ProcessBuilder("kill", "-" + signal, "--", "-" + groupLeader).redirectErrorStream(true)
                 .start();
         assertTrue(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -" + signal + " " + groupLeader);
     }
 
     /** The portal's home page as a browser without a session asks for it (no redirect followed). */
-    private static HttpResponse<String> portalHome() throws IOException, InterruptedException {
+    static HttpResponse<String> portalHome() throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(RunningPlatform.PORTAL + "/home")).timeout(Duration.ofSeconds(15))
                 .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Sends catalog creates from a few threads until stopped, remembering what was acknowledged. */
-    private static final class CatalogLoad {
+    /** What one client of a {@link Load} sends next: the key of what was acknowledged, or null when refused. */
+    @FunctionalInterface
+    interface Attempt {
+        String send(int sequence) throws IOException;
+    }
+
+    /** One kind of request sent from a few threads until stopped, remembering what was acknowledged. */
+    static final class Load {
         final ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
         final AtomicInteger refused = new AtomicInteger();
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final AtomicInteger sequence = new AtomicInteger();
         private final List<Thread> threads = new ArrayList<>();
 
-        CatalogLoad(String token, String prefix, int clients) {
+        Load(String name, int clients, Attempt attempt) {
             for (int i = 0; i < clients; i++) {
                 threads.add(new Thread(() -> {
                     while (running.get()) {
-                        String name = prefix + "-" + sequence.incrementAndGet();
+                        String key;
                         try {
-                            HttpResponse<String> r = send(token, "POST", CATALOG + "/api/v1/entities", """
-                                    {"apiVersion":"backstage.io/v1alpha1","kind":"Component","metadata":{"name":"%s"},
-                                     "spec":{"type":"service","lifecycle":"experimental","owner":"payments"}}"""
-                                    .formatted(name));
-                            if (r.statusCode() / 100 == 2) {
-                                acknowledged.add(name);
-                            } else {
-                                refused.incrementAndGet();
-                                sleep(100);
-                            }
+                            key = attempt.send(sequence.incrementAndGet());
                         } catch (IOException e) {
+                            key = null;
+                        }
+                        if (key != null) {
+                            acknowledged.add(key);
+                        } else {
                             refused.incrementAndGet();
                             sleep(100);
                         }
                     }
-                }, "fault-load-" + i));
+                }, "fault-load-" + name + "-" + i));
             }
+        }
+
+        /** Catalog creates of components named prefix-N (owner payments); acknowledged: the name. */
+        static Load catalogCreates(String token, String prefix, int clients) {
+            return new Load("catalog", clients, n -> {
+                String name = prefix + "-" + n;
+                HttpResponse<String> r = send(token, "POST", CATALOG + "/api/v1/entities", """
+                        {"apiVersion":"backstage.io/v1alpha1","kind":"Component","metadata":{"name":"%s"},
+                         "spec":{"type":"service","lifecycle":"experimental","owner":"payments"}}""".formatted(name));
+                return r.statusCode() / 100 == 2 ? name : null;
+            });
         }
 
         void start() {
@@ -497,25 +465,30 @@ class PlatformFaultsIT {
     }
 
     /** The refs of catalog creates under the prefix that access-service's audit log holds, once per record. */
-    private static List<String> auditedCreates(String auditor, String prefix) {
-        List<String> refs = new ArrayList<>();
+    static List<String> auditedCreates(String auditor, String prefix) {
+        return audited(auditor, "catalog.entity.create", "component:default/" + prefix);
+    }
+
+    /** The resources of the audit records of {@code action} on resources starting with the prefix, once per record. */
+    static List<String> audited(String auditor, String action, String resourcePrefix) {
+        List<String> resources = new ArrayList<>();
         String cursor = null;
         do {
-            String url = ACCESS + "/api/v1/audit?action=catalog.entity.create&limit=200&resource="
-                    + URLEncoder.encode("component:default/" + prefix, StandardCharsets.UTF_8)
+            String url = ACCESS + "/api/v1/audit?limit=200&action=" + URLEncoder.encode(action, StandardCharsets.UTF_8)
+                    + "&resource=" + URLEncoder.encode(resourcePrefix, StandardCharsets.UTF_8)
                     + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
             JsonNode page = json(auditor, url);
             if (page == null) {
-                return refs;
+                return resources;
             }
-            page.path("items").forEach(item -> refs.add(item.path("resource").asText()));
+            page.path("items").forEach(item -> resources.add(item.path("resource").asText()));
             cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
         } while (cursor != null);
-        return refs;
+        return resources;
     }
 
     /** SIGKILL to the part's whole process group, as recorded by bin/runway. */
-    private static void kill(String part) throws Exception {
+    static void kill(String part) throws Exception {
         Path pidFile = RunningPlatform.root().resolve(".runway/pids/" + part + ".pid");
         String pid = Files.readString(pidFile).strip();
         signal("KILL", Long.parseLong(pid));
@@ -524,12 +497,12 @@ class PlatformFaultsIT {
     }
 
     /** bin/runway up: starts only what is not running and waits until every service is ready. */
-    private static void up() throws Exception {
+    static void up() throws Exception {
         runway("up");
     }
 
     /** bin/runway with these arguments, without rebuilding; its output goes to target/e2e/faults-up.log. */
-    private static void runway(String... args) throws Exception {
+    static void runway(String... args) throws Exception {
         Path log = Path.of("target", "e2e", "faults-up.log");
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>(List.of(RunningPlatform.root().resolve("bin/runway").toString()));
@@ -545,7 +518,7 @@ class PlatformFaultsIT {
         }
     }
 
-    private static String tokenOf(String user) throws IOException, InterruptedException {
+    static String tokenOf(String user) throws IOException, InterruptedException {
         String form = "grant_type=password&client_id=runway-cli&username=" + user + "&password=runway-demo";
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                 URI.create(RunningPlatform.KEYCLOAK + "/realms/runway/protocol/openid-connect/token"))
@@ -555,11 +528,11 @@ class PlatformFaultsIT {
         return JSON.readTree(response.body()).path("access_token").asText();
     }
 
-    private static HttpResponse<String> get(String token, String url) throws IOException, InterruptedException {
+    static HttpResponse<String> get(String token, String url) throws IOException, InterruptedException {
         return send(token, "GET", url, null);
     }
 
-    private static HttpResponse<String> send(String token, String method, String url, String json)
+    static HttpResponse<String> send(String token, String method, String url, String json)
             throws IOException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15))
                 .header("Accept", "application/json")
@@ -580,7 +553,7 @@ class PlatformFaultsIT {
     }
 
     /** The JSON answer of a GET, or null when the service did not answer 200 (for polling). */
-    private static JsonNode json(String token, String url) {
+    static JsonNode json(String token, String url) {
         try {
             HttpResponse<String> r = get(token, url);
             return r.statusCode() == 200 ? JSON.readTree(r.body()) : null;
@@ -589,7 +562,7 @@ class PlatformFaultsIT {
         }
     }
 
-    private static void waitFor(String what, int seconds, BooleanSupplier condition) throws InterruptedException {
+    static void waitFor(String what, int seconds, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -599,7 +572,7 @@ class PlatformFaultsIT {
         }
     }
 
-    private static void sleep(long millis) {
+    static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -14,6 +14,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
+import dev.runway.common.scheduling.ScheduledRuns;
 import dev.runway.provisioning.config.ProvisioningConfig;
 import dev.runway.provisioning.domain.RequestChanged;
 import dev.runway.provisioning.reconciler.ReconcileStep.Stepped;
@@ -43,17 +44,21 @@ public class Reconciler {
     private final CatalogSync catalog;
     private final ManagedExecutor executor;
     private final ProvisioningConfig config;
+    private final ScheduledRuns runs;
 
-    public Reconciler(ReconcileStep steps, CatalogSync catalog, ManagedExecutor executor, ProvisioningConfig config) {
+    public Reconciler(ReconcileStep steps, CatalogSync catalog, ManagedExecutor executor, ProvisioningConfig config,
+            ScheduledRuns runs) {
         this.steps = steps;
         this.catalog = catalog;
         this.executor = executor;
         this.config = config;
+        this.runs = runs;
     }
 
     @Scheduled(every = "${runway.provisioning.reconciler.interval}", identity = "reconciler",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
+        runs.ran("provisioning.reconciler");
         // Several workers share the due requests through SKIP LOCKED row claims, so a burst is worked in parallel
         // (each step mostly waits on Kubernetes or a database server); one of them is this scheduler thread.
         int workers = Math.max(1, config.reconciler().workers());

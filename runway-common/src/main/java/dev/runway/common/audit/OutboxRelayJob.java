@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.scheduler.Scheduled;
 
+import dev.runway.common.scheduling.ScheduledRuns;
+
 /**
  * Runs the {@link OutboxRelay} on a schedule in services that opt in ({@code runway.outbox.enabled=true} at build
  * time; the service then also needs the quarkus-scheduler extension and the {@link AuditOutbox#DDL} table). Drains
@@ -35,11 +37,12 @@ public class OutboxRelayJob {
 
     private final OutboxRelay relay;
     private final RelayBackoff backoff;
+    private final ScheduledRuns runs;
     private final Clock clock = Clock.systemUTC();
     private int consecutiveFailures;
     private Instant nextAttempt = Instant.MIN;
 
-    public OutboxRelayJob(DataSource dataSource, ObjectMapper json,
+    public OutboxRelayJob(DataSource dataSource, ObjectMapper json, ScheduledRuns runs,
             @ConfigProperty(name = "runway.outbox.access-url") URI accessUrl,
             @ConfigProperty(name = "runway.outbox.token-url") URI tokenUrl,
             @ConfigProperty(name = "runway.outbox.client-id") String clientId,
@@ -52,10 +55,12 @@ public class OutboxRelayJob {
                 new ClientCredentialsTokens(http, tokenUrl, clientId, clientSecret, json, clock), json,
                 Duration.ofSeconds(30)), json, batchSize);
         this.backoff = new RelayBackoff(backoffInitial, backoffMax);
+        this.runs = runs;
     }
 
     @Scheduled(every = "${runway.outbox.interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     synchronized void run() {
+        runs.ran("outbox-relay");
         if (clock.instant().isBefore(nextAttempt)) {
             return;
         }

@@ -46,8 +46,10 @@ import dev.runway.ui.e2e.PlatformFaultsIT.Load;
 /**
  * Two replicas of each API behind HAProxy ({@code bin/runway up --replicas 2}), as on Kubernetes, under a mixed
  * load: catalog creates and imports, policy decisions, access requests approved by a lead, environment and database
- * requests (one pair of them competing with one idempotency key on the two provisioning replicas). One replica of
- * each API is killed with SIGKILL in the middle of it and nothing is restarted.
+ * requests (one pair of them competing with one idempotency key on the two provisioning replicas). Before it,
+ * requests that compete are sent at once to both replicas: two replacements with one ETag, two approvals of one
+ * access request, a burst of environment requests at the team's quota. One replica of each API is killed with
+ * SIGKILL in the middle of the load and nothing is restarted.
  *
  * <p>What must hold: the survivors keep acknowledging every kind of request; every acknowledged write is present
  * and its audit event recorded exactly once (the survivor's relay delivers the killed replica's outbox); every
@@ -95,6 +97,8 @@ class ReplicasIT {
             // Two environments ready to hold the databases; two more are requested while the load runs.
             requestEnvironments(carol, "rep-e", environments, environmentNames, 2);
             readyAndListedOnce(carol, environments, environmentNames, "before the load");
+
+            String competing = competingRequestsOnTwoReplicas(alice, prefix);
 
             Map<String, Map<String, Double>> atStart = scheduledRunsOfAll(1, 2);
             long startedAt = System.nanoTime();
@@ -180,8 +184,7 @@ class ReplicasIT {
             readyAndListedOnce(carol, "/api/v1/databases", databases, databaseNames,
                     "on the surviving provisioning replica");
 
-            JsonNode verification = json(erin, ACCESS + "/api/v1/audit/verify");
-            assertTrue(verification != null && verification.path("ok").asBoolean(), "the chain verifies: " + verification);
+            JsonNode verification = verify(erin);
 
             String scheduling = checkScheduledRuns(atStart, beforeKill, atEnd, (killedAt - startedAt) / 1e9,
                     (endedAt - killedAt) / 1e9);
@@ -193,12 +196,14 @@ class ReplicasIT {
                     + " %d environments, %d databases), %d of them after the kill, no restart; %d refused or failed;"
                     + " lost 0: all present, %d catalog creations, %d decisions, %d approvals and grants audited once each, %d"
                     + " grants expired once each, chain verified over %d records; %d environments and %d databases"
-                    + " READY once (duplicate provisions 0). Scheduled: %s%n", acknowledged, createdNames.size(),
+                    + " READY once (duplicate provisions 0). Competing on two replicas: %s. Scheduled: %s%n",
+                    acknowledged, createdNames.size(),
                     imports.acknowledged.size(), imported, decided.size(), approvals.acknowledged.size(),
                     environments.size(), databases.size(), acknowledged - atKill.values().stream()
                             .mapToInt(Integer::intValue).sum() - environments.size() - databases.size(),
                     refused, auditedCreates.size(), auditedDecisions.size(), grants.size(), grants.size(),
-                    verification.path("checkedRecords").asLong(), environments.size(), databases.size(), scheduling);
+                    verification.path("checkedRecords").asLong(), environments.size(), databases.size(), competing,
+                    scheduling);
         } finally {
             for (String id : databases) {
                 send(carol, "DELETE", PROVISIONING + "/api/v1/databases/" + id, null);
@@ -209,6 +214,113 @@ class ReplicasIT {
             runway("down");
             up();
         }
+    }
+
+    /**
+     * Requests that compete, sent at once to the two replicas' own ports (not through the load balancer): two
+     * replacements of one entity with the same ETag (one wins, the other is answered 412), two approvals of one access
+     * request by two eligible approvers (one wins, the other 409, one grant), and a burst of environment requests at
+     * the team's quota (every refusal states the team exactly full, never over it). Answers the figures.
+     */
+    private static String competingRequestsOnTwoReplicas(String alice, String prefix) throws Exception {
+        String name = prefix + "-etag";
+        HttpResponse<String> created = send(alice, "POST", CATALOG + "/api/v1/entities", component(name, "v0"));
+        assertEquals(201, created.statusCode(), created.body());
+        String etag = get(alice, CATALOG + "/api/v1/entities/component/default/" + name).headers().firstValue("ETag")
+                .orElseThrow();
+        List<Integer> replaced = statuses(2, (replica, i) -> HttpRequest.newBuilder(URI.create("http://localhost:"
+                + replicaPort("catalog-service", replica) + "/api/v1/entities/component/default/" + name))
+                .header("Authorization", "Bearer " + alice).header("Content-Type", "application/json")
+                .header("If-Match", etag).PUT(HttpRequest.BodyPublishers.ofString(component(name, "v" + replica))));
+        assertEquals(List.of(200, 412), replaced, "one replacement per ETag across the replicas");
+
+        String frank = tokenOf("frank");
+        HttpResponse<String> asked = send(frank, "POST", ACCESS + "/api/v1/access-requests", """
+                {"role":"developer","scope":"team:payments","duration":"PT30S","justification":"%s: competing"}"""
+                .formatted(prefix));
+        assertEquals(201, asked.statusCode(), asked.body());
+        String request = JSON.readTree(asked.body()).path("id").asText();
+        List<String> approvers = List.of(tokenOf("bob"), tokenOf("dave"));
+        List<Integer> approved = statuses(2, (replica, i) -> HttpRequest.newBuilder(URI.create("http://localhost:"
+                + replicaPort("access-service", replica) + "/api/v1/access-requests/" + request + "/approve"))
+                .header("Authorization", "Bearer " + approvers.get(i)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"comment\":\"competing\"}")));
+        assertEquals(List.of(200, 409), approved, "one approval of one request across the replicas");
+        String erin = tokenOf("erin");
+        assertEquals(1, audited(erin, "access-request.approve", "access-request:" + request).size(),
+                "the approval audited once");
+
+        int burst = 12;
+        List<HttpResponse<String>> answers = answers(burst, (replica, i) -> HttpRequest.newBuilder(URI.create(
+                "http://localhost:" + replicaPort("provisioning-service", replica) + "/api/v1/environments"))
+                .header("Authorization", "Bearer " + alice).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"name":"rep-q%d-%s","team":"payments","template":"ephemeral"}""".formatted(i,
+                        Long.toString(System.nanoTime() % 1_000_000, 36)))));
+        int accepted = 0;
+        try {
+            for (HttpResponse<String> a : answers) {
+                if (a.statusCode() / 100 == 2) {
+                    accepted++;
+                } else {
+                    assertEquals(409, a.statusCode(), a.body());
+                    assertTrue(a.body().contains("already has 10 environments, its quota is 10"),
+                            "refused at the quota, never past it: " + a.body());
+                }
+            }
+        } finally {
+            for (HttpResponse<String> a : answers) {
+                if (a.statusCode() / 100 == 2) {
+                    send(alice, "DELETE", PROVISIONING + "/api/v1/environments/" + JSON.readTree(a.body()).path("id")
+                            .asText(), null);
+                }
+            }
+        }
+        return String.format("2 replacements with one ETag answered %s, 2 approvals of one request %s, %d environment"
+                + " requests at the quota of 10: %d accepted, %d refused as full", replaced, approved, burst, accepted,
+                burst - accepted);
+    }
+
+    private static String component(String name, String description) {
+        return """
+                {"apiVersion":"backstage.io/v1alpha1","kind":"Component","metadata":{"name":"%s","description":"%s"},
+                 "spec":{"type":"service","lifecycle":"experimental","owner":"payments"}}""".formatted(name, description);
+    }
+
+    /** Request i of n goes to replica 1 or 2 in turn. */
+    @FunctionalInterface
+    private interface ToReplica {
+        HttpRequest.Builder request(int replica, int i);
+    }
+
+    /** The n requests sent at once, answered in order of sending. */
+    private static List<HttpResponse<String>> answers(int n, ToReplica requests) throws Exception {
+        List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            sent.add(HTTP.sendAsync(requests.request(i % 2 + 1, i).timeout(Duration.ofSeconds(15))
+                    .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        for (CompletableFuture<HttpResponse<String>> s : sent) {
+            answers.add(s.get());
+        }
+        return answers;
+    }
+
+    /** The statuses of the n requests sent at once, sorted. */
+    private static List<Integer> statuses(int n, ToReplica requests) throws Exception {
+        return answers(n, requests).stream().map(HttpResponse::statusCode).sorted().toList();
+    }
+
+    /** The audit chain's verification, which must be intact; it reads every record, so it may take a while. */
+    private static JsonNode verify(String auditor) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(ACCESS + "/api/v1/audit/verify"))
+                .timeout(Duration.ofMinutes(3)).header("Authorization", "Bearer " + auditor)
+                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), "the chain is verified: " + r.body());
+        JsonNode verification = JSON.readTree(r.body());
+        assertTrue(verification.path("ok").asBoolean(), "the chain verifies: " + verification);
+        return verification;
     }
 
     /** Imports of 10 components each (owner payments, as bob); acknowledged: the batch's names, comma-separated. */

@@ -21,6 +21,10 @@ import io.quarkus.security.identity.SecurityIdentity;
  * first verdict. Only successful verifications are kept, keyed by the exact token text: a different, tampered or
  * re-signed token is a miss and goes through full verification. {@code maxAge} bounds how long a cached verdict
  * survives a signing-key rotation at the identity provider (full verification would notice the unknown key sooner).
+ * <p>
+ * Per replica, on purpose, like the provider's keys (JWKS) that quarkus-oidc caches: with several replicas each one
+ * verifies a token once itself. Sharing verdicts would put a network call where a local lookup is, and trusting
+ * another process's verdict would widen what a compromised replica can do; a miss costs one signature check.
  */
 public final class VerifiedTokens {
 
